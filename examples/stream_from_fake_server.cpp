@@ -1,0 +1,38 @@
+// Streams usage from the bundled fake Super SIM server: how to try the SDK (or test your own
+// code) without a Twilio account.
+#include <iostream>
+#include <set>
+
+#include "twilio/supersim/v1/usage_records_api.hpp"
+#include "twilio/testing/fake_supersim_server.hpp"
+
+namespace v1 = twilio::supersim::v1;
+
+int main() {
+  twilio::testing::FakeSupersimServer server;
+  server.Start();
+
+  twilio::ClientConfig config;
+  config.base_url = server.BaseUrl();
+  config.credentials = twilio::Credentials::FromAuthToken(server.GetOptions().username,
+                                                          server.GetOptions().password);
+  v1::UsageRecordsApi api(config);
+
+  v1::ListUsageRecordParams params;
+  params.SetGroup(v1::Group::Sim).SetGranularity(v1::Granularity::Day).SetPageSize(10);
+  auto stream = api.StreamUsageRecord(params);
+  std::size_t records = 0;
+  int64_t bytes = 0;
+  twilio::Decimal billed;
+  std::set<std::string> sims;
+  for (const v1::SupersimV1UsageRecord& r : stream) {
+    ++records;
+    bytes += r.data_total.value_or(0);
+    if (r.data_total_billed) billed += *r.data_total_billed;
+    sims.insert(r.sim_sid.value_or(""));
+  }
+  std::cout << "streamed " << records << " records in " << stream.PagesFetched() << " pages, "
+            << sims.size() << " SIMs, data_total " << bytes << " bytes, billed USD "
+            << billed.ToString() << "\n";
+  return 0;
+}

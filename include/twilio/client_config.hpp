@@ -1,0 +1,53 @@
+// Everything a Twilio API client needs to reach Twilio: credentials, where, and how long to wait.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "twilio/credentials.hpp"
+
+namespace twilio {
+
+/// Settings shared by every API class. Copyable; Validate() runs when a transport is built.
+struct ClientConfig {
+  Credentials credentials;
+
+  /// Scheme, host and optional port (and optional path prefix) of the API. Pagination follows
+  /// only next_page_urls on this same scheme, host and port. Plain http:// is allowed only to
+  /// loopback addresses (localhost, 127.0.0.0/8, [::1]).
+  std::string base_url = "https://supersim.twilio.com";
+
+  /// Time allowed to establish a connection (TCP and TLS).
+  std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
+  /// Time allowed for one whole request, from connect to the last byte of the body.
+  std::chrono::milliseconds request_timeout{std::chrono::seconds(60)};
+
+  /// Words appended to the User-Agent header (e.g. "my-app/1.2").
+  std::vector<std::string> user_agent_extensions;
+
+  /// A CA bundle file to verify TLS peers with; empty uses libcurl's default store.
+  std::string ca_bundle;
+  /// An explicit proxy URL; empty lets libcurl read the environment: https_proxy/HTTPS_PROXY for
+  /// https URLs, http_proxy (lower case only) for http, no_proxy/NO_PROXY for exceptions.
+  std::string proxy;
+
+  /// A response body larger than this is an error rather than an unbounded allocation.
+  std::size_t max_response_bytes = 64u << 20;
+
+  /// Throws ValidationException naming the first unusable setting: empty credentials, a
+  /// base_url that is not absolute http(s) (or has user info, a query, a fragment, or is
+  /// http:// to a non-loopback host), a timeout or max_response_bytes that is not positive.
+  void Validate() const;
+
+  /// Credentials from the environment (see Credentials::FromEnvironment) and a base URL from
+  /// TWILIO_EDGE / TWILIO_REGION when they are set.
+  static ClientConfig FromEnvironment();
+
+  /// `https://supersim.{edge}.{region}.twilio.com`; a region alone defaults the edge as Twilio
+  /// does (us1 -> ashburn, ie1 -> dublin, au1 -> sydney, ...) and an edge alone the region to
+  /// us1. Throws ValidationException for characters a host name label cannot hold.
+  static std::string RegionalBaseUrl(const std::string& edge, const std::string& region);
+};
+
+}  // namespace twilio

@@ -1,0 +1,45 @@
+// An exact decimal number for money: what Twilio sent, never rounded through a double.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace twilio {
+
+/// A decimal value kept digit for digit (e.g. a data_total_billed of "0.03"). Parse accepts
+/// JSON number syntax (`-12.50`, `1e-3`) with exponents of at most 4 digits (so a hostile
+/// `1e999999999` cannot ask for a gigabyte of zeros); ToString gives the value back in plain
+/// notation without an exponent, keeping the digits that were sent ("0.030" stays "0.030").
+class Decimal {
+ public:
+  /// Zero.
+  Decimal() = default;
+  /// Throws std::invalid_argument when `text` is not a decimal number.
+  static Decimal Parse(std::string_view text);
+
+  /// Plain notation: optional '-', integer digits, optional '.' and fraction digits.
+  const std::string& ToString() const noexcept { return text_; }
+  /// The nearest double, for arithmetic where exactness does not matter.
+  double ToDouble() const;
+
+  bool IsZero() const noexcept;
+  /// Exact sum; the result has the larger fraction length of the two.
+  Decimal operator+(const Decimal& other) const;
+  Decimal& operator+=(const Decimal& other) { return *this = *this + other; }
+
+  /// Compares values, so "0.030" == "0.03" and "-0" == "0".
+  friend bool operator==(const Decimal& a, const Decimal& b);
+  friend bool operator!=(const Decimal& a, const Decimal& b) { return !(a == b); }
+  friend bool operator<(const Decimal& a, const Decimal& b);
+
+ private:
+  Decimal(bool negative, std::string digits, std::size_t scale);
+  static int CompareMagnitude(const Decimal& a, const Decimal& b);
+
+  bool negative_ = false;
+  std::string digits_ = "0";  // integer and fraction digits, no leading zeros (but one)
+  std::size_t scale_ = 0;     // how many of digits_ are the fraction
+  std::string text_ = "0";
+};
+
+}  // namespace twilio

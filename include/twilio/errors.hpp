@@ -1,0 +1,99 @@
+// The exceptions every Twilio API call may throw, all derived from twilio::TwilioException.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace twilio {
+
+/// Base of every exception this SDK throws. Messages never contain credentials.
+class TwilioException : public std::runtime_error {
+ public:
+  explicit TwilioException(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// Twilio answered with an HTTP error status (or a redirect, which the SDK never follows).
+class ApiException : public TwilioException {
+ public:
+  ApiException(int status, std::optional<int64_t> code, std::string message, std::string more_info,
+               std::string details, std::string body);
+
+  int Status() const noexcept { return status_; }
+  /// Twilio's error code (e.g. 20003), when the body was Twilio's error JSON.
+  const std::optional<int64_t>& Code() const noexcept { return code_; }
+  const std::string& Message() const noexcept { return message_; }
+  const std::string& MoreInfo() const noexcept { return more_info_; }
+  /// The `details` object of the error body, serialized as JSON; empty when absent.
+  const std::string& Details() const noexcept { return details_; }
+  /// The raw response body, also when it is not Twilio's JSON (an HTML page from a proxy).
+  const std::string& Body() const noexcept { return body_; }
+
+ private:
+  int status_;
+  std::optional<int64_t> code_;
+  std::string message_;
+  std::string more_info_;
+  std::string details_;
+  std::string body_;
+};
+
+/// The request did not complete: DNS, connect, TLS, timeout, a reset or truncated transfer.
+class TransportException : public TwilioException {
+ public:
+  /// `curl_code` is the libcurl CURLcode, or 0 when the failure did not come from libcurl.
+  TransportException(const std::string& message, int curl_code)
+      : TwilioException(message), curl_code_(curl_code) {}
+  int CurlCode() const noexcept { return curl_code_; }
+
+ private:
+  int curl_code_;
+};
+
+/// A response body was not the JSON the API describes. Path() is a JSON pointer such as
+/// "/usage_records/3/data_upload" (empty when the body is not JSON at all).
+class ParseException : public TwilioException {
+ public:
+  ParseException(const std::string& path, const std::string& reason);
+  const std::string& Path() const noexcept { return path_; }
+  const std::string& Reason() const noexcept { return reason_; }
+
+ private:
+  std::string path_;
+  std::string reason_;
+};
+
+/// A parameter or setting was rejected before anything was sent. Parameter() names it
+/// (e.g. "PageSize", "Network", "base_url").
+class ValidationException : public TwilioException {
+ public:
+  ValidationException(const std::string& parameter, const std::string& reason);
+  const std::string& Parameter() const noexcept { return parameter_; }
+  const std::string& Reason() const noexcept { return reason_; }
+
+ private:
+  std::string parameter_;
+  std::string reason_;
+};
+
+/// The server's paging links cannot be followed safely: a next_page_url on another host (it
+/// would receive the credentials), or one already visited (the listing would never end).
+class PaginationException : public TwilioException {
+ public:
+  using TwilioException::TwilioException;
+};
+
+/// The call's CallContext was cancelled; nothing more was requested after it was seen.
+class CancelledException : public TwilioException {
+ public:
+  CancelledException() : TwilioException("the operation was cancelled") {}
+};
+
+/// The call's CallContext deadline passed before the operation completed.
+class DeadlineExceededException : public TwilioException {
+ public:
+  DeadlineExceededException() : TwilioException("the operation's deadline was exceeded") {}
+};
+
+}  // namespace twilio

@@ -1,0 +1,38 @@
+// The default transport: libcurl with basic auth, TLS verification, keep-alive and no redirects.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "twilio/client_config.hpp"
+#include "twilio/http/http_client.hpp"
+
+namespace twilio::http {
+
+/// HttpClient over libcurl. Reuses easy handles (and so their connections and TLS sessions)
+/// across requests from a small pool, so a listing runs over one kept-alive connection and
+/// several threads can send at once. Never follows redirects. Sends the credentials only to
+/// URLs on config.base_url's scheme, host and port.
+class CurlHttpClient : public HttpClient {
+ public:
+  /// Throws ValidationException when `config.Validate()` does.
+  explicit CurlHttpClient(ClientConfig config);
+  ~CurlHttpClient() override;
+  CurlHttpClient(const CurlHttpClient&) = delete;
+  CurlHttpClient& operator=(const CurlHttpClient&) = delete;
+
+  HttpResponse Send(const HttpRequest& request, const CallContext& ctx) override;
+
+  /// The User-Agent this client sends:
+  /// `twilio-supersim-cpp/<version> (<os> <arch>) libcurl/<version>` plus the extensions.
+  const std::string& UserAgent() const noexcept;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The libcurl version string this library runs against (e.g. "7.88.1").
+std::string CurlVersion();
+
+}  // namespace twilio::http

@@ -1,0 +1,42 @@
+// The transport seam: one virtual Send, so users and tests can inject their own HTTP client.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "twilio/call_context.hpp"
+
+namespace twilio::http {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct HttpRequest {
+  std::string method = "GET";
+  /// Absolute URL, query string included and already percent-encoded.
+  std::string url;
+  /// Extra headers; the client adds Authorization, Accept and User-Agent itself.
+  Headers headers;
+};
+
+struct HttpResponse {
+  int status = 0;
+  /// Header names as the server sent them; look them up with Header(), case-insensitively.
+  Headers headers;
+  std::string body;
+
+  /// The first value of header `name` (case-insensitive), or nullptr.
+  const std::string* Header(const std::string& name) const;
+};
+
+/// Sends one request and returns the response, whatever its status. Throws TransportException
+/// when no complete response arrived, CancelledException / DeadlineExceededException when
+/// `ctx` stops it. Implementations must be safe to call from several threads at once.
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  virtual HttpResponse Send(const HttpRequest& request, const CallContext& ctx) = 0;
+};
+
+}  // namespace twilio::http

@@ -1,0 +1,67 @@
+// SupersimV1UsageRecord: one row of Super SIM data usage, as GET /v1/UsageRecords returns it.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+#include "twilio/decimal.hpp"
+#include "twilio/time_format.hpp"
+
+namespace twilio::supersim::v1 {
+
+/// The time span a usage record covers: [start_time, end_time).
+struct Period {
+  std::optional<TimePoint> start_time;
+  std::optional<TimePoint> end_time;
+
+  friend bool operator==(const Period& a, const Period& b) {
+    return a.start_time == b.start_time && a.end_time == b.end_time;
+  }
+  friend bool operator!=(const Period& a, const Period& b) { return !(a == b); }
+};
+
+/// Every field is nullable in Twilio's schema: JSON null and an absent field both give an
+/// empty optional.
+struct SupersimV1UsageRecord {
+  std::optional<std::string> account_sid;
+  /// Present when the listing filtered on a Sim or grouped by sim.
+  std::optional<std::string> sim_sid;
+  /// Present when the listing filtered on a Network or grouped by network.
+  std::optional<std::string> network_sid;
+  /// Present when the listing filtered on a Fleet or grouped by fleet.
+  std::optional<std::string> fleet_sid;
+  /// Alpha-2 country code; present when filtered on IsoCountry or grouped by isoCountry.
+  std::optional<std::string> iso_country;
+  std::optional<Period> period;
+  /// Bytes.
+  std::optional<int64_t> data_upload;
+  std::optional<int64_t> data_download;
+  std::optional<int64_t> data_total;
+  /// Amount charged, in billed_unit, exactly as Twilio sent it (a JSON string or number).
+  std::optional<Decimal> data_total_billed;
+  /// ISO 4217 currency code (e.g. "USD").
+  std::optional<std::string> billed_unit;
+
+  /// data_total_billed as a double (0.0 when absent), for charts and estimates.
+  double DataTotalBilledValue() const {
+    return data_total_billed ? data_total_billed->ToDouble() : 0.0;
+  }
+
+  friend bool operator==(const SupersimV1UsageRecord& a, const SupersimV1UsageRecord& b);
+  friend bool operator!=(const SupersimV1UsageRecord& a, const SupersimV1UsageRecord& b) {
+    return !(a == b);
+  }
+};
+
+/// JSON with the API's own field names; data_total_billed is written as a string, as Twilio
+/// sends it, and times as `YYYY-MM-DDTHH:MM:SSZ` (sub-seconds kept when present).
+void to_json(nlohmann::json& j, const SupersimV1UsageRecord& record);
+/// Throws ParseException naming the JSON path of a field of the wrong type.
+void from_json(const nlohmann::json& j, SupersimV1UsageRecord& record);
+
+void to_json(nlohmann::json& j, const Period& period);
+void from_json(const nlohmann::json& j, Period& period);
+
+}  // namespace twilio::supersim::v1

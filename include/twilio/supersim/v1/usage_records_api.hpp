@@ -1,0 +1,74 @@
+// UsageRecordsApi: lists Super SIM data usage from GET /v1/UsageRecords.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "twilio/call_context.hpp"
+#include "twilio/client_config.hpp"
+#include "twilio/http/http_client.hpp"
+#include "twilio/supersim/v1/list_usage_record_params.hpp"
+#include "twilio/supersim/v1/list_usage_record_response.hpp"
+#include "twilio/supersim/v1/usage_record_stream.hpp"
+
+namespace twilio::supersim::v1 {
+
+namespace internal {
+class ApiCore;
+}
+
+/// The Super SIM UsageRecords resource.
+///
+/// Thread safety: an instance is immutable after construction and may be used from several
+/// threads at once (the default libcurl transport keeps a handle per concurrent request). A
+/// UsageRecordStream is single-threaded, like any iterator.
+///
+/// Paging: next_page_url is followed only when its scheme, host and port equal the base URL's
+/// (credentials go nowhere else) and it was not visited before in the same listing. `Limit` is
+/// exact: no page is requested once it is reached.
+class UsageRecordsApi {
+ public:
+  /// Uses the default libcurl transport, which authenticates with `config.credentials`. Throws
+  /// ValidationException for a bad configuration (see ClientConfig::Validate).
+  explicit UsageRecordsApi(ClientConfig config);
+  /// Sends through `client` (a mock, your own transport), which authenticates as it sees fit:
+  /// only `config.base_url` is used here (it decides which next_page_urls may be followed), and
+  /// it is validated as ClientConfig::Validate does; credentials are not required.
+  UsageRecordsApi(ClientConfig config, std::shared_ptr<http::HttpClient> client);
+
+  /// Every record up to params.Limit, across pages. `meta` is that of the last page fetched: its
+  /// next_page_url is where a listing stopped by the Limit would go on (records left unread on
+  /// that last page are not counted by it).
+  ListUsageRecordResponse ListUsageRecord(const ListUsageRecordParams& params = {},
+                                          const CallContext& ctx = {}) const;
+  /// Go-style argument order, as in Twilio's generated Go SDK.
+  ListUsageRecordResponse ListUsageRecord(const CallContext& ctx,
+                                          const ListUsageRecordParams& params) const {
+    return ListUsageRecord(params, ctx);
+  }
+
+  /// The same records as ListUsageRecord, one page in memory at a time. `ctx` bounds the whole
+  /// iteration.
+  UsageRecordStream StreamUsageRecord(const ListUsageRecordParams& params = {},
+                                      const CallContext& ctx = {}) const;
+
+  /// One page, with its meta. `page_token` and `page_number` are the PageToken and Page query
+  /// parameters of a page Twilio linked to; both empty gives the first page. Limit only lowers
+  /// the PageSize sent.
+  ListUsageRecordResponse PageUsageRecord(const ListUsageRecordParams& params = {},
+                                          const std::optional<std::string>& page_token = {},
+                                          std::optional<int64_t> page_number = {},
+                                          const CallContext& ctx = {}) const;
+
+  /// The page after `page` (its meta.next_page_url), or std::nullopt on the last page. Throws
+  /// PaginationException when that URL points at another host.
+  std::optional<ListUsageRecordResponse> NextPageUsageRecord(const ListUsageRecordResponse& page,
+                                                             const CallContext& ctx = {}) const;
+
+ private:
+  std::shared_ptr<const internal::ApiCore> core_;
+};
+
+}  // namespace twilio::supersim::v1

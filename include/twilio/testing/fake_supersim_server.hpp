@@ -1,0 +1,124 @@
+// A fake Super SIM UsageRecords server on 127.0.0.1 for tests, examples and demos: deterministic
+// usage data, Twilio's query parameters and paging, basic auth, and injectable faults.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace twilio::testing {
+
+/// The deterministic fleet the server reports on. SIM i belongs to fleet i % fleets, uses
+/// network i % networks, and network n sits in country countries[n % countries.size()]. Every
+/// SIM uses data in every hour of [start, end).
+struct FakeDataSet {
+  int sims = 6;
+  int fleets = 2;
+  int networks = 3;
+  std::vector<std::string> countries = {"FR", "US", "DE"};
+  /// Whole hours, UTC. Defaults to the 7 days from 2026-01-01T00:00:00Z.
+  std::chrono::system_clock::time_point start =
+      std::chrono::system_clock::time_point(std::chrono::seconds(1767225600));
+  std::chrono::system_clock::time_point end = start + std::chrono::hours(24 * 7);
+  std::string account_sid = "AC00000000000000000000000000000000";
+  /// Unique names; SIM i gets sim_names[i] when present, else "sim-<i>". Fleets likewise.
+  std::vector<std::string> sim_names;
+  std::vector<std::string> fleet_names;
+  /// data_total_billed is sent as a JSON string (as Twilio does) unless this is set.
+  bool billed_as_number = false;
+};
+
+/// One fault, applied to requests for a given page (0-based, as the Page parameter counts).
+struct FakeFault {
+  /// Answer with this status and a Twilio-shaped error body (unless `body` is set).
+  std::optional<int> status;
+  /// Sent as the Retry-After header with `status`.
+  std::optional<std::string> retry_after;
+  /// Replaces the response body (an HTML error page, a malformed JSON text, ...).
+  std::optional<std::string> body;
+  /// Sleep this long before answering.
+  std::chrono::milliseconds delay{0};
+  /// Send only the first half of the real page with a matching Content-Length (valid HTTP,
+  /// truncated JSON).
+  bool truncate_json = false;
+  /// Promise the whole body in Content-Length, send half of it, then close the connection.
+  bool reset_mid_body = false;
+  /// Close the connection without any response.
+  bool drop_connection = false;
+  /// Put this URL (another host) in meta.next_page_url.
+  std::optional<std::string> next_page_url;
+  /// Answer with a redirect (302) to this URL.
+  std::optional<std::string> redirect_to;
+  /// How many requests for the page the fault applies to before it clears; < 0 means always.
+  int times = -1;
+};
+
+/// One request as the server received it.
+struct RecordedRequest {
+  std::string method;
+  std::string path;
+  /// The raw query string, as sent (still percent-encoded).
+  std::string raw_query;
+  /// Decoded query parameters in order.
+  std::vector<std::pair<std::string, std::string>> params;
+  /// Header names lower-cased.
+  std::multimap<std::string, std::string> headers;
+  /// The decoded Page parameter of the request (0 when absent).
+  int64_t page = 0;
+
+  /// First value of query parameter `name` (case-sensitive), or std::nullopt.
+  std::optional<std::string> Param(const std::string& name) const;
+  /// First value of header `name` (any case), or std::nullopt.
+  std::optional<std::string> Header(const std::string& name) const;
+};
+
+/// The server. Start() binds 127.0.0.1 on a free port and serves on a background thread until
+/// Stop() or destruction. All members are thread-safe.
+class FakeSupersimServer {
+ public:
+  struct Options {
+    FakeDataSet data;
+    /// Basic-auth credentials the server accepts. Empty username: no auth check.
+    std::string username = "AC00000000000000000000000000000000";
+    std::string password = "fake-auth-token";
+  };
+
+  FakeSupersimServer();
+  explicit FakeSupersimServer(Options options);
+  ~FakeSupersimServer();
+  FakeSupersimServer(const FakeSupersimServer&) = delete;
+  FakeSupersimServer& operator=(const FakeSupersimServer&) = delete;
+
+  /// Binds and starts serving; returns the port. Throws std::runtime_error if it cannot bind.
+  int Start();
+  void Stop();
+
+  int Port() const;
+  /// "http://127.0.0.1:<port>": the base URL to configure a client with.
+  std::string BaseUrl() const;
+  const Options& GetOptions() const;
+
+  /// Applies `fault` to requests for page `page` (replacing any fault already set there).
+  void InjectFault(int64_t page, FakeFault fault);
+  void ClearFaults();
+
+  /// Every request received so far, in arrival order.
+  std::vector<RecordedRequest> Requests() const;
+  std::size_t RequestCount() const;
+  void ClearRequests();
+
+  /// The SID the server gives SIM i ("HS" + 32 hex digits); fleets "HF...", networks "HW...".
+  static std::string SimSid(int index);
+  static std::string FleetSid(int index);
+  static std::string NetworkSid(int index);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace twilio::testing

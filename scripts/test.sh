@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, then builds with g++ and with clang (warnings as
+# errors) and runs every test with both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+jobs=$(nproc 2>/dev/null || echo 2)
+for preset in ci-gcc ci-clang; do
+  echo "== $preset: configure and build" >&2
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  echo "== $preset: test" >&2
+  ctest --preset "$preset" -j "$jobs"
+done

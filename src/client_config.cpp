@@ -1,0 +1,71 @@
+#include "twilio/client_config.hpp"
+
+#include <cstdlib>
+#include <map>
+
+#include "twilio/errors.hpp"
+#include "url.hpp"
+
+namespace twilio {
+namespace {
+
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? std::string(value) : std::string();
+}
+
+// A host-name label: letters, digits and inner hyphens, so nothing can smuggle in a '/', '@'
+// or '.' and change the host the credentials go to.
+void RequireLabel(const std::string& value, const char* parameter) {
+  bool ok = !value.empty() && value.size() <= 63 && value.front() != '-' && value.back() != '-';
+  for (char c : value) {
+    ok = ok &&
+         ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-');
+  }
+  if (!ok) throw ValidationException(parameter, "must be a host name label (letters, digits, '-')");
+}
+
+}  // namespace
+
+std::string ClientConfig::RegionalBaseUrl(const std::string& edge, const std::string& region) {
+  // Twilio's documented default edge for each region.
+  static const std::map<std::string, std::string> kDefaultEdge = {
+      {"au1", "sydney"},    {"br1", "sao-paulo"}, {"de1", "frankfurt"},
+      {"ie1", "dublin"},    {"jp1", "tokyo"},     {"jp2", "osaka"},
+      {"sg1", "singapore"}, {"us1", "ashburn"},   {"us2", "umatilla"}};
+  if (edge.empty() && region.empty()) return "https://supersim.twilio.com";
+  std::string resolved_region = region.empty() ? "us1" : region;
+  std::string resolved_edge = edge;
+  if (resolved_edge.empty()) {
+    auto it = kDefaultEdge.find(resolved_region);
+    if (it == kDefaultEdge.end()) {
+      RequireLabel(resolved_region, "region");
+      return "https://supersim." + resolved_region + ".twilio.com";
+    }
+    resolved_edge = it->second;
+  }
+  RequireLabel(resolved_edge, "edge");
+  RequireLabel(resolved_region, "region");
+  return "https://supersim." + resolved_edge + "." + resolved_region + ".twilio.com";
+}
+
+void ClientConfig::Validate() const {
+  if (credentials.Empty()) {
+    throw ValidationException("credentials", "are required (see Credentials::FromEnvironment)");
+  }
+  internal::ValidatedBaseOrigin(base_url);
+  if (connect_timeout.count() <= 0)
+    throw ValidationException("connect_timeout", "must be positive");
+  if (request_timeout.count() <= 0)
+    throw ValidationException("request_timeout", "must be positive");
+  if (max_response_bytes == 0) throw ValidationException("max_response_bytes", "must be positive");
+}
+
+ClientConfig ClientConfig::FromEnvironment() {
+  ClientConfig config;
+  config.credentials = Credentials::FromEnvironment();
+  config.base_url = RegionalBaseUrl(Env("TWILIO_EDGE"), Env("TWILIO_REGION"));
+  return config;
+}
+
+}  // namespace twilio

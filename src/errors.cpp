@@ -1,0 +1,38 @@
+#include "twilio/errors.hpp"
+
+#include <utility>
+
+namespace twilio {
+namespace {
+
+std::string ApiMessage(int status, const std::optional<int64_t>& code, const std::string& message) {
+  std::string text = "Twilio API error: HTTP " + std::to_string(status);
+  if (code) text += ", code " + std::to_string(*code);
+  if (!message.empty()) text += ": " + message;
+  return text;
+}
+
+}  // namespace
+
+ApiException::ApiException(int status, std::optional<int64_t> code, std::string message,
+                           std::string more_info, std::string details, std::string body)
+    : TwilioException(ApiMessage(status, code, message)),
+      status_(status),
+      code_(code),
+      message_(std::move(message)),
+      more_info_(std::move(more_info)),
+      details_(std::move(details)),
+      body_(std::move(body)) {}
+
+ParseException::ParseException(const std::string& path, const std::string& reason)
+    : TwilioException("invalid response" + (path.empty() ? std::string() : " at " + path) + ": " +
+                      reason),
+      path_(path),
+      reason_(reason) {}
+
+ValidationException::ValidationException(const std::string& parameter, const std::string& reason)
+    : TwilioException("invalid " + parameter + ": " + reason),
+      parameter_(parameter),
+      reason_(reason) {}
+
+}  // namespace twilio

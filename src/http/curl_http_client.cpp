@@ -1,0 +1,277 @@
+#include "twilio/http/curl_http_client.hpp"
+
+#include <curl/curl.h>
+#include <sys/utsname.h>
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
+#include "twilio/errors.hpp"
+#include "twilio/version.hpp"
+#include "url.hpp"
+
+namespace twilio::http {
+namespace {
+
+constexpr std::size_t kMaxIdleHandles = 8;
+// How often a waiting transfer looks at the caller's cancellation flag and deadline.
+constexpr int kPollMs = 50;
+
+void GlobalInit() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string PlatformName() {
+  struct utsname name {};
+  if (uname(&name) != 0) return "unknown";
+  return std::string(name.sysname) + " " + name.machine;
+}
+
+// What one transfer accumulates; the callbacks below receive it as their user pointer.
+struct Transfer {
+  std::size_t max_body;
+  HttpResponse response;
+  bool body_too_large = false;
+  bool timeout_is_deadline = false;  // the caller's deadline, not request_timeout, set the limit
+};
+
+size_t OnBody(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  std::size_t bytes = size * count;
+  if (transfer->response.body.size() + bytes > transfer->max_body) {
+    transfer->body_too_large = true;
+    return 0;  // makes libcurl fail the transfer with CURLE_WRITE_ERROR
+  }
+  transfer->response.body.append(data, bytes);
+  return bytes;
+}
+
+size_t OnHeader(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  std::size_t bytes = size * count;
+  std::string_view line(data, bytes);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.rfind("HTTP/", 0) == 0) {
+    transfer->response.headers.clear();  // a new response (after 100 Continue or a proxy)
+    return bytes;
+  }
+  std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return bytes;
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  transfer->response.headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+  return bytes;
+}
+
+struct SlistDeleter {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+// An easy handle driven through its own multi handle: the multi keeps the connection (and TLS
+// session) alive between requests, and polling it lets a cancellation stop a transfer that is
+// waiting on a silent server within kPollMs.
+struct Connection {
+  CURL* easy = nullptr;
+  CURLM* multi = nullptr;
+
+  static Connection Open() {
+    Connection c{curl_easy_init(), curl_multi_init()};
+    if (c.easy == nullptr || c.multi == nullptr) {
+      c.Close();
+      throw TransportException("libcurl could not create a handle", 0);
+    }
+    return c;
+  }
+  void Close() {
+    if (multi) curl_multi_cleanup(multi);
+    if (easy) curl_easy_cleanup(easy);
+    easy = nullptr;
+    multi = nullptr;
+  }
+
+  // Runs the configured transfer; CURLE_ABORTED_BY_CALLBACK when `ctx` stopped it.
+  CURLcode Perform(const CallContext& ctx) {
+    curl_multi_add_handle(multi, easy);
+    CURLcode result = CURLE_ABORTED_BY_CALLBACK;
+    for (;;) {
+      int running = 0;
+      if (curl_multi_perform(multi, &running) != CURLM_OK) {
+        result = CURLE_OUT_OF_MEMORY;
+        break;
+      }
+      int queued = 0;
+      bool done = false;
+      while (CURLMsg* message = curl_multi_info_read(multi, &queued)) {
+        if (message->msg == CURLMSG_DONE) {
+          result = message->data.result;
+          done = true;
+        }
+      }
+      if (done || running == 0 || ctx.IsCancelled() || ctx.IsExpired()) break;
+      curl_multi_poll(multi, nullptr, 0, kPollMs, nullptr);
+    }
+    curl_multi_remove_handle(multi, easy);  // closes the connection of an unfinished transfer
+    return result;
+  }
+};
+
+}  // namespace
+
+class CurlHttpClient::Impl {
+ public:
+  explicit Impl(ClientConfig config) : config_(std::move(config)) {
+    config_.Validate();
+    GlobalInit();
+    user_agent_ = std::string("twilio-supersim-cpp/") + kVersion + " (" + PlatformName() +
+                  ") libcurl/" + CurlVersion();
+    for (const auto& extension : config_.user_agent_extensions) user_agent_ += " " + extension;
+    base_origin_ = internal::ValidatedBaseOrigin(config_.base_url);
+  }
+
+  ~Impl() {
+    for (Connection& connection : idle_) connection.Close();
+  }
+
+  HttpResponse Send(const HttpRequest& request, const CallContext& ctx) {
+    ctx.ThrowIfDone();
+    Connection connection = Acquire();
+    Transfer transfer{config_.max_response_bytes, {}, false, false};
+    char error[CURL_ERROR_SIZE] = {0};
+    std::unique_ptr<curl_slist, SlistDeleter> headers(
+        Configure(connection.easy, request, ctx, transfer, error));
+    CURLcode code = connection.Perform(ctx);
+    long status = 0;
+    curl_easy_getinfo(connection.easy, CURLINFO_RESPONSE_CODE, &status);
+    Release(connection);
+    if (code != CURLE_OK) Fail(code, request, ctx, transfer, error);
+    transfer.response.status = static_cast<int>(status);
+    return std::move(transfer.response);
+  }
+
+  const std::string& UserAgent() const noexcept { return user_agent_; }
+
+ private:
+  Connection Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!idle_.empty()) {
+        Connection connection = idle_.back();
+        idle_.pop_back();
+        return connection;
+      }
+    }
+    return Connection::Open();
+  }
+
+  // A returned connection stays open (keep-alive) for the next request on any thread.
+  void Release(Connection connection) {
+    curl_easy_reset(connection.easy);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (idle_.size() < kMaxIdleHandles) {
+      idle_.push_back(connection);
+      return;
+    }
+    connection.Close();
+  }
+
+  curl_slist* Configure(CURL* h, const HttpRequest& request, const CallContext& ctx,
+                        Transfer& transfer, char* error) {
+    curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
+    for (const auto& [name, value] : request.headers) {
+      headers = curl_slist_append(headers, (name + ": " + value).c_str());
+    }
+    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST,
+                     request.method == "GET" ? nullptr : request.method.c_str());
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str());
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!config_.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_bundle.c_str());
+    if (!config_.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, config_.proxy.c_str());
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode
+    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(config_.connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, TimeoutMs(ctx, transfer));
+    // Credentials go only to the configured server, whatever URL a caller hands in.
+    auto origin = internal::ParseUrlOrigin(request.url);
+    if (origin && origin->SameServer(base_origin_)) {
+      curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+      curl_easy_setopt(h, CURLOPT_USERNAME, config_.credentials.Username().c_str());
+      curl_easy_setopt(h, CURLOPT_PASSWORD, config_.credentials.Password().c_str());
+    }
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, OnHeader);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+    return headers;
+  }
+
+  long TimeoutMs(const CallContext& ctx, Transfer& transfer) const {
+    auto timeout = config_.request_timeout;
+    if (ctx.deadline) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*ctx.deadline -
+                                                                        CallContext::Clock::now());
+      if (left < timeout) {
+        timeout = std::max(left, std::chrono::milliseconds(1));
+        transfer.timeout_is_deadline = true;
+      }
+    }
+    return static_cast<long>(timeout.count());
+  }
+
+  [[noreturn]] void Fail(CURLcode code, const HttpRequest& request, const CallContext& ctx,
+                         const Transfer& transfer, const char* error) const {
+    ctx.ThrowIfDone();  // cancellation and deadline win over the libcurl code they caused
+    if (code == CURLE_OPERATION_TIMEDOUT && transfer.timeout_is_deadline) {
+      throw DeadlineExceededException();  // libcurl's clock ran out a moment before ours
+    }
+    std::string what = transfer.body_too_large
+                           ? "response body exceeds max_response_bytes (" +
+                                 std::to_string(config_.max_response_bytes) + ")"
+                           : (error[0] != '\0' ? std::string(error) : curl_easy_strerror(code));
+    throw TransportException(request.method + " " + WithoutQuery(request.url) + " failed: " + what +
+                                 " (libcurl code " + std::to_string(code) + ")",
+                             static_cast<int>(code));
+  }
+
+  static std::string WithoutQuery(const std::string& url) {
+    return url.substr(0, url.find('?'));
+  }
+
+  ClientConfig config_;
+  std::string user_agent_;
+  internal::UrlOrigin base_origin_;
+  std::mutex mutex_;
+  std::vector<Connection> idle_;
+};
+
+CurlHttpClient::CurlHttpClient(ClientConfig config)
+    : impl_(std::make_unique<Impl>(std::move(config))) {}
+CurlHttpClient::~CurlHttpClient() = default;
+
+HttpResponse CurlHttpClient::Send(const HttpRequest& request, const CallContext& ctx) {
+  return impl_->Send(request, ctx);
+}
+
+const std::string& CurlHttpClient::UserAgent() const noexcept {
+  return impl_->UserAgent();
+}
+
+std::string CurlVersion() {
+  const curl_version_info_data* info = curl_version_info(CURLVERSION_NOW);
+  return info && info->version ? info->version : "unknown";
+}
+
+}  // namespace twilio::http

@@ -1,0 +1,54 @@
+#include "supersim/v1/api_core.hpp"
+
+#include "http/api_error.hpp"
+#include "twilio/errors.hpp"
+#include "twilio/http/curl_http_client.hpp"
+#include "twilio/supersim/v1/list_usage_record_request.hpp"
+
+namespace twilio::supersim::v1::internal {
+ApiCore::ApiCore(ClientConfig config, std::shared_ptr<http::HttpClient> client)
+    : config_(std::move(config)),
+      client_(std::move(client)),
+      origin_(twilio::internal::ValidatedBaseOrigin(config_.base_url)) {
+  if (!client_) throw ValidationException("client", "must not be null");
+  base_ = config_.base_url;
+  while (!base_.empty() && base_.back() == '/') base_.pop_back();
+}
+
+std::string ApiCore::ListUrl(const ListUsageRecordParams& params, std::optional<int64_t> page,
+                             const std::optional<std::string>& page_token) const {
+  return base_ + std::string(kUsageRecordsPath) + "?" +
+         BuildListUsageRecordQuery(params, page, page_token);
+}
+
+std::string ApiCore::FollowableUrl(const std::string& next_page_url) const {
+  std::string url = next_page_url;
+  // A path relative to the server ("/v1/..."), never a scheme-relative "//host/...".
+  if (url.size() > 1 && url[0] == '/' && url[1] != '/') {
+    url = origin_.scheme + "://" +
+          (origin_.host.find(':') != std::string::npos ? "[" + origin_.host + "]" : origin_.host) +
+          ":" + std::to_string(origin_.port) + url;
+  }
+  auto origin = twilio::internal::ParseUrlOrigin(url);
+  if (!origin || !origin->SameServer(origin_)) {
+    throw PaginationException(
+        "refusing to follow next_page_url to another server than the configured base_url (" +
+        origin_.scheme + "://" + origin_.host + ":" + std::to_string(origin_.port) + "): " +
+        (origin ? origin->scheme + "://" + origin->host + ":" + std::to_string(origin->port)
+                : std::string("an unparsable URL")));
+  }
+  return url;
+}
+
+ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext& ctx) const {
+  ctx.ThrowIfDone();
+  http::HttpRequest request;
+  request.url = url;
+  http::HttpResponse response = client_->Send(request, ctx);
+  if (response.status < 200 || response.status > 299) {
+    throw twilio::internal::MakeApiException(response);
+  }
+  return ParseListUsageRecordResponse(response.body);
+}
+
+}  // namespace twilio::supersim::v1::internal

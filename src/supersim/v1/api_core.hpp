@@ -1,0 +1,41 @@
+// Internal: what every UsageRecordsApi call shares: the validated configuration, the transport,
+// URL building, the host check on paging links, and turning a response into a page or an error.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "twilio/call_context.hpp"
+#include "twilio/client_config.hpp"
+#include "twilio/http/http_client.hpp"
+#include "twilio/supersim/v1/list_usage_record_params.hpp"
+#include "twilio/supersim/v1/list_usage_record_response.hpp"
+#include "url.hpp"
+
+namespace twilio::supersim::v1::internal {
+
+class ApiCore {
+ public:
+  /// Throws ValidationException for missing credentials or an unusable base_url.
+  ApiCore(ClientConfig config, std::shared_ptr<http::HttpClient> client);
+
+  /// The URL of a first (or explicitly addressed) page. Validates `params`.
+  std::string ListUrl(const ListUsageRecordParams& params, std::optional<int64_t> page = {},
+                      const std::optional<std::string>& page_token = {}) const;
+
+  /// `next_page_url` as an absolute URL on the configured server; throws PaginationException
+  /// for any other server (or a URL that cannot be parsed).
+  std::string FollowableUrl(const std::string& next_page_url) const;
+
+  /// GETs `url` and parses the page. Throws ApiException for a non-2xx status.
+  ListUsageRecordResponse Fetch(const std::string& url, const CallContext& ctx) const;
+
+ private:
+  ClientConfig config_;
+  std::shared_ptr<http::HttpClient> client_;
+  twilio::internal::UrlOrigin origin_;
+  std::string base_;  // base_url without a trailing '/'
+};
+
+}  // namespace twilio::supersim::v1::internal

@@ -1,0 +1,44 @@
+#include "twilio/supersim/v1/usage_records_api.hpp"
+
+#include "supersim/v1/api_core.hpp"
+#include "supersim/v1/usage_record_pager.hpp"
+#include "twilio/http/curl_http_client.hpp"
+
+namespace twilio::supersim::v1 {
+
+UsageRecordsApi::UsageRecordsApi(ClientConfig config)
+    : UsageRecordsApi(config, std::make_shared<http::CurlHttpClient>(config)) {}
+
+UsageRecordsApi::UsageRecordsApi(ClientConfig config, std::shared_ptr<http::HttpClient> client)
+    : core_(std::make_shared<internal::ApiCore>(std::move(config), std::move(client))) {}
+
+ListUsageRecordResponse UsageRecordsApi::ListUsageRecord(const ListUsageRecordParams& params,
+                                                         const CallContext& ctx) const {
+  internal::UsageRecordPager pager(core_, params, ctx);
+  ListUsageRecordResponse all;
+  while (SupersimV1UsageRecord* record = pager.Next()) {
+    all.usage_records.push_back(std::move(*record));
+  }
+  all.meta = pager.LastMeta();
+  return all;
+}
+
+UsageRecordStream UsageRecordsApi::StreamUsageRecord(const ListUsageRecordParams& params,
+                                                     const CallContext& ctx) const {
+  return UsageRecordStream(std::make_shared<internal::UsageRecordPager>(core_, params, ctx));
+}
+
+ListUsageRecordResponse UsageRecordsApi::PageUsageRecord(
+    const ListUsageRecordParams& params, const std::optional<std::string>& page_token,
+    std::optional<int64_t> page_number, const CallContext& ctx) const {
+  return core_->Fetch(core_->ListUrl(params, page_number, page_token), ctx);
+}
+
+std::optional<ListUsageRecordResponse> UsageRecordsApi::NextPageUsageRecord(
+    const ListUsageRecordResponse& page, const CallContext& ctx) const {
+  const auto& next = page.meta.next_page_url;
+  if (!next || next->empty()) return std::nullopt;
+  return core_->Fetch(core_->FollowableUrl(*next), ctx);
+}
+
+}  // namespace twilio::supersim::v1

@@ -1,0 +1,491 @@
+// The HTTP side of the fake server: cpp-httplib plumbing, routing, basic auth, faults and the
+// request log. What a page contains is decided in fake_usage_*.cpp.
+#include "twilio/testing/fake_supersim_server.hpp"
+
+#include <httplib.h>
+#include <signal.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cctype>
+#include <condition_variable>
+#include <csignal>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <utility>
+#include <variant>
+
+#include "testing/fake_connection_sockets.hpp"
+#include "testing/fake_usage_data.hpp"
+#include "testing/fake_usage_listing.hpp"
+#include "testing/fake_usage_page.hpp"
+#include "testing/fake_usage_query.hpp"
+
+namespace twilio::testing {
+namespace {
+
+constexpr char kListPath[] = "/v1/UsageRecords";
+constexpr char kJsonType[] = "application/json; charset=utf-8";
+constexpr std::size_t kWorkerThreads = 16;
+constexpr std::size_t kKeepAliveMaxCount = 100;
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string Base64(const std::string& text) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < text.size(); i += 3) {
+    const auto n = (static_cast<unsigned>(static_cast<unsigned char>(text[i])) << 16) |
+                   (static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])) << 8) |
+                   static_cast<unsigned>(static_cast<unsigned char>(text[i + 2]));
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += kAlphabet[(n >> 6) & 63];
+    out += kAlphabet[n & 63];
+  }
+  if (i < text.size()) {
+    unsigned n = static_cast<unsigned>(static_cast<unsigned char>(text[i])) << 16;
+    if (i + 1 < text.size())
+      n |= static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])) << 8;
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < text.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// Twilio's error code and message for an HTTP status the server answers with.
+std::pair<int, std::string> TwilioError(int status) {
+  switch (status) {
+    case 400:
+      return {20001, "Bad Request"};
+    case 401:
+      return {20003, "Authenticate"};
+    case 403:
+      return {20403, "Forbidden"};
+    case 404:
+      return {20404, "The requested resource " + std::string(kListPath) + " was not found"};
+    case 405:
+      return {20004, "Method not allowed"};
+    case 429:
+      return {20429, "Too Many Requests"};
+    case 500:
+      return {20500, "Internal Server Error"};
+    case 502:
+      return {20500, "Bad Gateway"};
+    case 503:
+      return {20500, "Service Unavailable"};
+    case 504:
+      return {20500, "Gateway Timeout"};
+    default:
+      break;
+  }
+  if (status >= 500) return {20500, "Internal Server Error"};
+  return {20000 + status, "Error"};
+}
+
+// httplib 0.11 listens with a backlog of 5, so a burst of concurrent connections sees SYNs
+// dropped and retried a second later; this widens it after binding.
+class HttpServer : public httplib::Server {
+ public:
+  void WidenListenBacklog() {
+    const auto sock = svr_sock_.load();
+    if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
+  }
+};
+
+// What the server is about to send.
+struct Reply {
+  int status = 200;
+  std::string body;
+  std::string content_type = kJsonType;
+  httplib::Headers headers;
+};
+
+Reply ErrorReply(int status, int code, const std::string& message) {
+  Reply reply;
+  reply.status = status;
+  reply.body = fake::TwilioErrorBody(code, message, status);
+  return reply;
+}
+
+std::string GuessContentType(const std::string& body) {
+  const auto first = body.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && body[first] == '<' ? "text/html; charset=utf-8" : kJsonType;
+}
+
+// Writing to a connection the client has closed raises SIGPIPE, which would end the test
+// process; ignore it unless the program installed a handler of its own.
+void IgnoreSigpipeOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    struct sigaction current {};
+    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
+      std::signal(SIGPIPE, SIG_IGN);
+    }
+  });
+}
+
+}  // namespace
+
+std::optional<std::string> RecordedRequest::Param(const std::string& name) const {
+  return fake::FirstParam(params, name);
+}
+
+std::optional<std::string> RecordedRequest::Header(const std::string& name) const {
+  const auto it = headers.find(Lower(name));
+  if (it == headers.end()) return std::nullopt;
+  return it->second;
+}
+
+class FakeSupersimServer::Impl {
+ public:
+  explicit Impl(Options options) : options_(std::move(options)) {}
+
+  int Start();
+  void Stop();
+
+  const Options options_;
+  std::atomic<int> port_{0};
+
+  mutable std::mutex mutex_;  // guards requests_ and faults_
+  std::vector<RecordedRequest> requests_;
+  std::map<int64_t, FakeFault> faults_;
+
+ private:
+  void Handle(const httplib::Request& request, httplib::Response& response);
+  void Record(const httplib::Request& request, const std::string& raw_query,
+              const fake::QueryParams& params, int64_t page);
+  std::optional<FakeFault> TakeFault(int64_t page);
+  bool Authorized(const httplib::Request& request) const;
+  Reply Answer(const httplib::Request& request, const fake::QueryParams& params,
+               const std::optional<std::string>& next_page_url) const;
+  // Returns false when the fault dropped the connection (nothing more to send).
+  bool ApplyFault(const FakeFault& fault, const httplib::Request& request, Reply& reply);
+  void WaitUnlessStopping(std::chrono::milliseconds delay);
+  static void Send(Reply reply, const FakeFault* fault, httplib::Response& response);
+
+  std::mutex lifecycle_mutex_;  // serialises Start and Stop
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+
+  std::mutex state_mutex_;  // guards the three flags below
+  std::condition_variable state_changed_;
+  bool ready_ = false;
+  bool listen_returned_ = false;
+  bool stopping_ = false;
+};
+
+int FakeSupersimServer::Impl::Start() {
+  std::lock_guard<std::mutex> lifecycle(lifecycle_mutex_);
+  if (server_) return port_;
+  if (auto problem = fake::ValidateDataSet(options_.data)) {
+    throw std::invalid_argument("FakeSupersimServer: " + *problem);
+  }
+  IgnoreSigpipeOnce();
+
+  auto server = std::make_unique<HttpServer>();
+  server->set_keep_alive_max_count(kKeepAliveMaxCount);
+  // httplib writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and the
+  // client's delayed ACK add ~40 ms to every response on a kept-alive connection.
+  server->set_tcp_nodelay(true);
+  // httplib creates its task queue once it is running, just before its accept loop: a ready
+  // signal.
+  server->new_task_queue = [this]() -> httplib::TaskQueue* {
+    {
+      std::lock_guard<std::mutex> lock(state_mutex_);
+      ready_ = true;
+    }
+    state_changed_.notify_all();
+    return new httplib::ThreadPool(kWorkerThreads);
+  };
+  const auto handler = [this](const httplib::Request& request, httplib::Response& response) {
+    Handle(request, response);
+  };
+  server->Get(".*", handler);
+  server->Post(".*", handler);
+  server->Put(".*", handler);
+  server->Patch(".*", handler);
+  server->Delete(".*", handler);
+  server->Options(".*", handler);
+
+  const int port = server->bind_to_any_port("127.0.0.1");
+  if (port <= 0) throw std::runtime_error("FakeSupersimServer: cannot bind 127.0.0.1");
+  server->WidenListenBacklog();
+  port_ = port;  // before any request can render a URL with it
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    ready_ = false;
+    listen_returned_ = false;
+    stopping_ = false;
+  }
+  httplib::Server* raw = server.get();
+  thread_ = std::thread([this, raw] {
+    raw->listen_after_bind();
+    {
+      std::lock_guard<std::mutex> lock(state_mutex_);
+      listen_returned_ = true;
+    }
+    state_changed_.notify_all();
+  });
+
+  std::unique_lock<std::mutex> lock(state_mutex_);
+  state_changed_.wait(lock, [this] { return ready_ || listen_returned_; });
+  // is_running() is set before the task queue is made; check it anyway, in case a later httplib
+  // orders them differently.
+  while (!raw->is_running() && !listen_returned_) {
+    state_changed_.wait_for(lock, std::chrono::milliseconds(1));
+  }
+  if (listen_returned_) {
+    lock.unlock();
+    thread_.join();
+    port_ = 0;
+    throw std::runtime_error("FakeSupersimServer: the server stopped while starting");
+  }
+  lock.unlock();
+  server_ = std::move(server);
+  return port;
+}
+
+void FakeSupersimServer::Impl::Stop() {
+  std::lock_guard<std::mutex> lifecycle(lifecycle_mutex_);
+  if (!server_) return;
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    stopping_ = true;
+  }
+  state_changed_.notify_all();  // wakes delayed handlers
+  server_->stop();
+  // Idle keep-alive connections would hold httplib's workers (and so this join) for up to
+  // their timeout; end them now.
+  fake::ShutdownConnectionsOnPort(port_);
+  thread_.join();
+  server_.reset();
+}
+
+void FakeSupersimServer::Impl::Handle(const httplib::Request& request,
+                                      httplib::Response& response) {
+  const auto question = request.target.find('?');
+  const std::string raw_query =
+      question == std::string::npos ? std::string() : request.target.substr(question + 1);
+  const fake::QueryParams params = fake::ParseQueryString(raw_query);
+  const int64_t page = fake::LenientPageIndex(params);
+  Record(request, raw_query, params, page);
+
+  if (request.path != kListPath) {
+    Send(ErrorReply(404, 20404, "The requested resource " + request.path + " was not found"),
+         nullptr, response);
+    return;
+  }
+  if (request.method != "GET" && request.method != "HEAD") {
+    Reply reply = ErrorReply(405, 20004, "Method not allowed");
+    reply.headers.emplace("Allow", "GET, HEAD");
+    Send(std::move(reply), nullptr, response);
+    return;
+  }
+  const std::optional<FakeFault> fault = TakeFault(page);
+  Reply reply = Answer(request, params, fault ? fault->next_page_url : std::nullopt);
+  if (fault && !ApplyFault(*fault, request, reply)) {
+    response.status = 500;  // not delivered: the connection is gone
+    return;
+  }
+  Send(std::move(reply), fault ? &*fault : nullptr, response);
+}
+
+void FakeSupersimServer::Impl::Record(const httplib::Request& request, const std::string& raw_query,
+                                      const fake::QueryParams& params, int64_t page) {
+  RecordedRequest recorded;
+  recorded.method = request.method;
+  recorded.path = request.path;
+  recorded.raw_query = raw_query;
+  recorded.params = params;
+  recorded.page = page;
+  for (const auto& [name, value] : request.headers) {
+    // httplib adds the connection's addresses as pseudo headers; they were not sent.
+    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
+        name == "LOCAL_PORT") {
+      continue;
+    }
+    recorded.headers.emplace(Lower(name), value);
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  requests_.push_back(std::move(recorded));
+}
+
+std::optional<FakeFault> FakeSupersimServer::Impl::TakeFault(int64_t page) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const auto it = faults_.find(page);
+  if (it == faults_.end()) return std::nullopt;
+  FakeFault fault = it->second;
+  if (it->second.times > 0 && --it->second.times == 0) faults_.erase(it);
+  return fault;
+}
+
+bool FakeSupersimServer::Impl::Authorized(const httplib::Request& request) const {
+  if (options_.username.empty()) return true;
+  if (!request.has_header("Authorization")) return false;
+  const std::string value = request.get_header_value("Authorization");
+  const auto space = value.find(' ');
+  if (space == std::string::npos || Lower(value.substr(0, space)) != "basic") return false;
+  const auto token_begin = value.find_first_not_of(' ', space);
+  if (token_begin == std::string::npos) return false;
+  return value.substr(token_begin) == Base64(options_.username + ":" + options_.password);
+}
+
+Reply FakeSupersimServer::Impl::Answer(const httplib::Request& request,
+                                       const fake::QueryParams& params,
+                                       const std::optional<std::string>& next_page_url) const {
+  if (!Authorized(request)) {
+    Reply reply = ErrorReply(401, 20003, "Authenticate");
+    reply.headers.emplace("WWW-Authenticate", "Basic realm=\"Twilio API\"");
+    return reply;
+  }
+  const auto query = fake::ParseUsageQuery(params, options_.data);
+  if (const auto* error = std::get_if<fake::QueryError>(&query)) {
+    return ErrorReply(400, 20001, error->message);
+  }
+  const auto& valid = std::get<fake::UsageQuery>(query);
+  const auto listing = fake::UsageListing::Build(options_.data, valid);
+  if (const auto* missing = std::get_if<fake::NotFound>(&listing)) {
+    return ErrorReply(404, 20404, "The requested resource " + missing->resource + " was not found");
+  }
+  Reply reply;
+  reply.body = fake::RenderPage(std::get<fake::UsageListing>(listing), valid, options_.data,
+                                "http://127.0.0.1:" + std::to_string(port_), next_page_url);
+  return reply;
+}
+
+void FakeSupersimServer::Impl::WaitUnlessStopping(std::chrono::milliseconds delay) {
+  std::unique_lock<std::mutex> lock(state_mutex_);
+  state_changed_.wait_for(lock, delay, [this] { return stopping_; });
+}
+
+bool FakeSupersimServer::Impl::ApplyFault(const FakeFault& fault, const httplib::Request& request,
+                                          Reply& reply) {
+  if (fault.delay.count() > 0) WaitUnlessStopping(fault.delay);
+  if (fault.drop_connection && fake::ShutdownConnection(request.local_port, request.remote_port)) {
+    return false;
+  }
+  if (fault.redirect_to) {
+    const bool redirect_status = fault.status && *fault.status >= 300 && *fault.status < 400;
+    reply = Reply{};
+    reply.status = redirect_status ? *fault.status : 302;
+    reply.content_type = "text/plain; charset=utf-8";
+    reply.headers.emplace("Location", *fault.redirect_to);
+  } else if (fault.status) {
+    const auto [code, message] = TwilioError(*fault.status);
+    reply = fault.body ? Reply{} : ErrorReply(*fault.status, code, message);
+    reply.status = *fault.status;
+    if (fault.body) {
+      reply.body = *fault.body;
+      reply.content_type = GuessContentType(reply.body);
+    }
+  } else if (fault.body) {
+    reply = Reply{};
+    reply.body = *fault.body;
+    reply.content_type = GuessContentType(reply.body);
+  }
+  if (fault.retry_after) reply.headers.emplace("Retry-After", *fault.retry_after);
+  return true;
+}
+
+void FakeSupersimServer::Impl::Send(Reply reply, const FakeFault* fault,
+                                    httplib::Response& response) {
+  response.status = reply.status;
+  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+  // drop_connection falls back to this when the connection's socket cannot be found: the
+  // status line and headers go out, then the connection closes.
+  const bool drop_late = fault && fault->drop_connection;
+  const bool reset = fault && fault->reset_mid_body;
+  if (fault && fault->truncate_json) reply.body.resize(reply.body.size() / 2);
+  if (drop_late || (reset && !reply.body.empty())) {
+    auto body = std::make_shared<std::string>(std::move(reply.body));
+    const std::size_t sent = drop_late ? 0 : body->size() / 2;
+    response.set_content_provider(
+        body->size() > 0 ? body->size() : 1, reply.content_type,
+        [body, sent](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+          if (offset == 0 && sent > 0) sink.write(body->data(), sent);
+          return false;
+        });
+    return;
+  }
+  response.set_content(reply.body, reply.content_type);
+}
+
+FakeSupersimServer::FakeSupersimServer() : FakeSupersimServer(Options{}) {}
+
+FakeSupersimServer::FakeSupersimServer(Options options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+FakeSupersimServer::~FakeSupersimServer() {
+  Stop();
+}
+
+int FakeSupersimServer::Start() {
+  return impl_->Start();
+}
+
+void FakeSupersimServer::Stop() {
+  impl_->Stop();
+}
+
+int FakeSupersimServer::Port() const {
+  return impl_->port_;
+}
+
+std::string FakeSupersimServer::BaseUrl() const {
+  return "http://127.0.0.1:" + std::to_string(impl_->port_);
+}
+
+const FakeSupersimServer::Options& FakeSupersimServer::GetOptions() const {
+  return impl_->options_;
+}
+
+void FakeSupersimServer::InjectFault(int64_t page, FakeFault fault) {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  if (fault.times == 0) {
+    impl_->faults_.erase(page);
+  } else {
+    impl_->faults_[page] = std::move(fault);
+  }
+}
+
+void FakeSupersimServer::ClearFaults() {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  impl_->faults_.clear();
+}
+
+std::vector<RecordedRequest> FakeSupersimServer::Requests() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->requests_;
+}
+
+std::size_t FakeSupersimServer::RequestCount() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->requests_.size();
+}
+
+void FakeSupersimServer::ClearRequests() {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  impl_->requests_.clear();
+}
+
+std::string FakeSupersimServer::SimSid(int index) {
+  return fake::SimSid(index);
+}
+std::string FakeSupersimServer::FleetSid(int index) {
+  return fake::FleetSid(index);
+}
+std::string FakeSupersimServer::NetworkSid(int index) {
+  return fake::NetworkSid(index);
+}
+
+}  // namespace twilio::testing

@@ -1,0 +1,107 @@
+#include "url.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "twilio/errors.hpp"
+
+namespace twilio::internal {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url) {
+  for (char c : url) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f || c == '\\') return std::nullopt;
+  }
+  std::size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return std::nullopt;
+  UrlOrigin origin;
+  origin.scheme = Lower(url.substr(0, colon));
+  if (origin.scheme != "http" && origin.scheme != "https") return std::nullopt;
+  std::string_view rest = url.substr(colon + 3);
+  std::size_t authority_end = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, authority_end);
+  if (authority_end != std::string_view::npos) {
+    origin.path = std::string(rest.substr(authority_end));
+    if (origin.path[0] != '/') origin.path.insert(0, "/");
+  }
+  if (authority.find('@') != std::string_view::npos || authority.empty()) return std::nullopt;
+
+  std::string_view host = authority;
+  std::string_view port;
+  if (authority.front() == '[') {
+    std::size_t close = authority.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    host = authority.substr(1, close - 1);
+    std::string_view after = authority.substr(close + 1);
+    if (!after.empty()) {
+      if (after.front() != ':') return std::nullopt;
+      port = after.substr(1);
+    }
+  } else {
+    std::size_t port_colon = authority.rfind(':');
+    if (port_colon != std::string_view::npos) {
+      host = authority.substr(0, port_colon);
+      port = authority.substr(port_colon + 1);
+    }
+  }
+  if (host.empty()) return std::nullopt;
+  origin.host = Lower(host);
+  if (!origin.host.empty() && origin.host.back() == '.') origin.host.pop_back();  // FQDN dot
+  if (port.empty()) {
+    origin.port = origin.scheme == "https" ? 443 : 80;
+  } else {
+    if (!AllDigits(port) || port.size() > 5) return std::nullopt;
+    origin.port = std::stoi(std::string(port));
+    if (origin.port < 1 || origin.port > 65535) return std::nullopt;
+  }
+  return origin;
+}
+
+bool IsLoopbackHost(const std::string& host) {
+  if (host == "localhost" || host == "::1") return true;
+  // 127.0.0.0/8 as a dotted quad.
+  if (host.rfind("127.", 0) != 0) return false;
+  int parts = 0;
+  std::size_t start = 0;
+  while (start <= host.size()) {
+    std::size_t dot = host.find('.', start);
+    std::string_view part = std::string_view(host).substr(
+        start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!AllDigits(part) || part.size() > 3 || std::stoi(std::string(part)) > 255) return false;
+    ++parts;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return parts == 4;
+}
+
+UrlOrigin ValidatedBaseOrigin(const std::string& base_url) {
+  auto origin = ParseUrlOrigin(base_url);
+  if (!origin) {
+    throw ValidationException("base_url", "must be an absolute http(s) URL without user info");
+  }
+  if (origin->path.find_first_of("?#") != std::string::npos) {
+    throw ValidationException("base_url", "must not have a query or fragment");
+  }
+  if (origin->scheme == "http" && !IsLoopbackHost(origin->host)) {
+    throw ValidationException("base_url",
+                              "plain http:// is allowed only to loopback addresses; use https://");
+  }
+  return *origin;
+}
+
+}  // namespace twilio::internal

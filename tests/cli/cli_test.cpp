@@ -1,0 +1,367 @@
+// supersim-usage's command line, diagnostics and exit codes, driving the built binary.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_support.hpp"
+#include "run_process.hpp"
+#include "twilio/http/curl_http_client.hpp"
+#include "twilio/version.hpp"
+
+namespace cli_test {
+namespace {
+
+using twilio::testing::FakeFault;
+using twilio::testing::FakeSupersimServer;
+namespace v1 = twilio::supersim::v1;
+
+// A port on 127.0.0.1 that nothing listens on: bound, then released.
+int ClosedPort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  EXPECT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&address), length), 0);
+  EXPECT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+void ExpectOneErrorLine(const RunResult& result) {
+  ASSERT_EQ(Lines(result.err).size(), 1u) << result.err;
+  EXPECT_EQ(result.err.rfind("error: ", 0), 0u) << result.err;
+  EXPECT_EQ(result.err.back(), '\n');
+}
+
+TEST(CliHelp, DocumentsEveryFlagFormatVariableAndExitCode) {
+  RunResult result = RunCli({"--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.err, "");
+  for (const char* word : {"--sim S",
+                           "--fleet F",
+                           "--network N",
+                           "--iso-country C",
+                           "--group G",
+                           "--granularity G",
+                           "--start-time T",
+                           "--end-time T",
+                           "--page-size N",
+                           "--limit N",
+                           "--format F",
+                           "--base-url URL",
+                           "--demo",
+                           "-h, --help",
+                           "--version",
+                           "table",
+                           "csv",
+                           "jsonl",
+                           "summary",
+                           "billed_unknown",
+                           "TWILIO_ACCOUNT_SID",
+                           "TWILIO_AUTH_TOKEN",
+                           "TWILIO_API_KEY",
+                           "TWILIO_API_SECRET",
+                           "TWILIO_EDGE",
+                           "TWILIO_REGION",
+                           "  0  ",
+                           "  1  ",
+                           "  2  ",
+                           "  3  ",
+                           "  4  ",
+                           "  5  ",
+                           "Examples:",
+                           "default: table",
+                           "default: 50",
+                           "6 SIMs (sim-0..sim-5) in 2 fleets on 3 networks in FR, US and DE"}) {
+    EXPECT_NE(result.out.find(word), std::string::npos) << "--help does not mention " << word;
+  }
+}
+
+TEST(CliHelp, ShortFlagPrintsTheSameHelp) {
+  RunResult help = RunCli({"--help"});
+  RunResult h = RunCli({"-h"});
+  EXPECT_EQ(h.exit_code, 0);
+  EXPECT_EQ(h.out, help.out);
+  EXPECT_GT(h.out.size(), 1000u);
+}
+
+TEST(CliVersion, PrintsSdkAndLibcurlVersions) {
+  RunResult result = RunCli({"--version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(result.out, std::string("supersim-usage ") + twilio::kVersion + " (libcurl " +
+                            twilio::http::CurlVersion() + ")\n");
+}
+
+struct UsageCase {
+  std::vector<std::string> args;
+  /// Must appear in the one stderr line.
+  std::string names;
+};
+
+void PrintTo(const UsageCase& c, std::ostream* os) {
+  for (const std::string& arg : c.args) *os << arg << ' ';
+}
+
+// "3_group_planet": the case's index and its arguments' letters and digits.
+std::string CaseName(const ::testing::TestParamInfo<UsageCase>& info) {
+  std::string name = std::to_string(info.index);
+  for (const std::string& arg : info.param.args) {
+    name += '_';
+    for (char c : arg) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) name += c;
+    }
+  }
+  return name;
+}
+
+class CliUsageError : public ::testing::TestWithParam<UsageCase> {};
+
+TEST_P(CliUsageError, ExitsTwoWithOneLineNamingTheFlag) {
+  RunResult result = RunCli(GetParam().args);
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_EQ(result.out, "");
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find(GetParam().names), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("see --help"), std::string::npos) << result.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Arguments, CliUsageError,
+    ::testing::Values(
+        UsageCase{{"--bogus"}, "--bogus: unknown option"},
+        UsageCase{{"--demo", "-x"}, "-x: unknown option"},
+        UsageCase{{"positional"}, "\"positional\": unexpected argument"},
+        UsageCase{{"--sim"}, "--sim: missing value"},
+        UsageCase{{"--fleet", "--demo"}, "--fleet: missing value"},
+        UsageCase{{"--demo=yes"}, "--demo: takes no value"},
+        UsageCase{{"--sim", "a", "--sim=b"}, "--sim: given more than once"},
+        UsageCase{{"--group", "planet"}, "--group: invalid value \"planet\""},
+        UsageCase{{"--group", "isocountry"}, "--group: invalid value \"isocountry\""},
+        UsageCase{{"--granularity", "week"}, "--granularity: invalid value \"week\""},
+        UsageCase{{"--format", "xml"}, "--format: invalid value \"xml\""},
+        UsageCase{{"--page-size", "12x"}, "--page-size: not a whole number: \"12x\""},
+        UsageCase{{"--page-size", " 12"}, "--page-size: not a whole number"},
+        UsageCase{{"--page-size", "+12"}, "--page-size: not a whole number"},
+        UsageCase{{"--page-size="}, "--page-size: not a whole number: \"\""},
+        UsageCase{{"--page-size", "2147483648"}, "--page-size: out of range"},
+        UsageCase{{"--limit", "9223372036854775808"}, "--limit: out of range"},
+        UsageCase{{"--limit", "1e3"}, "--limit: not a whole number"},
+        UsageCase{{"--start-time", "2026-01-01"}, "--start-time: not an RFC 3339 date-time"},
+        UsageCase{{"--start-time", "2026-01-01T00:00:00"}, "--start-time: not an RFC 3339"},
+        UsageCase{{"--end-time", "2026-02-30T00:00:00Z"}, "--end-time:"},
+        UsageCase{{"--demo", "--base-url", "http://127.0.0.1:1"}, "--base-url: cannot be"},
+        // Rejected by the SDK's ValidationException, named by parameter and flag.
+        UsageCase{{"--demo", "--page-size", "5000"}, "invalid PageSize (--page-size)"},
+        UsageCase{{"--demo", "--page-size", "0"}, "invalid PageSize"},
+        UsageCase{{"--demo", "--limit", "0"}, "invalid Limit (--limit)"},
+        UsageCase{{"--demo", "--network", "HW12"}, "invalid Network (--network)"},
+        UsageCase{{"--demo", "--iso-country", "FRA"}, "invalid IsoCountry (--iso-country)"},
+        UsageCase{{"--demo", "--sim="}, "invalid Sim (--sim)"},
+        UsageCase{{"--demo", "--start-time", "2026-01-02T00:00:00Z", "--end-time",
+                   "2026-01-02T01:00:00+01:00"},
+                  "invalid StartTime (--start-time)"}),
+    CaseName);
+
+TEST(CliCredentials, MissingAccountSidIsAUsageErrorNamingIt) {
+  RunResult result = RunCli({}, {{"TWILIO_AUTH_TOKEN=token-value"}});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "");
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find("TWILIO_ACCOUNT_SID"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("token-value"), std::string::npos);
+}
+
+TEST(CliCredentials, MissingAuthTokenIsAUsageErrorNamingIt) {
+  RunResult result = RunCli({}, {{"TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000"}});
+  EXPECT_EQ(result.exit_code, 2);
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find("TWILIO_AUTH_TOKEN"), std::string::npos) << result.err;
+}
+
+TEST(CliCredentials, ApiKeyWithoutSecretNamesTheSecret) {
+  RunResult result = RunCli({}, {{"TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000",
+                                  "TWILIO_API_KEY=SK00000000000000000000000000000000"}});
+  EXPECT_EQ(result.exit_code, 2);
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find("TWILIO_API_SECRET"), std::string::npos) << result.err;
+}
+
+TEST(CliCredentials, DemoIgnoresTheEnvironment) {
+  RunResult result = RunCli({"--demo", "--format", "summary"},
+                            {{"TWILIO_ACCOUNT_SID=ACffffffffffffffffffffffffffffffff",
+                              "TWILIO_AUTH_TOKEN=wrong", "TWILIO_EDGE=bad/edge"}});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("records=7 ", 0), 0u) << result.out;
+}
+
+TEST(CliCredentials, BadEdgeVariableIsAUsageError) {
+  RunResult result = RunCli({}, {{"TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000",
+                                  "TWILIO_AUTH_TOKEN=t", "TWILIO_EDGE=a/b"}});
+  EXPECT_EQ(result.exit_code, 2);
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find("TWILIO_EDGE"), std::string::npos) << result.err;
+}
+
+TEST(CliBaseUrl, PlainHttpToAnotherHostIsRefusedBeforeSending) {
+  RunResult result =
+      RunCli({"--base-url", "http://example.com"},
+             {{"TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000", "TWILIO_AUTH_TOKEN=t"}});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.out, "");
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find("invalid base_url (--base-url)"), std::string::npos) << result.err;
+}
+
+TEST(CliValidation, NothingIsSentForAParameterTheSdkRejects) {
+  FakeSupersimServer server;
+  server.Start();
+  RunResult result =
+      RunCli({"--base-url", server.BaseUrl(), "--page-size", "5000"}, {ServerEnv(server)});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("PageSize"), std::string::npos) << result.err;
+  EXPECT_EQ(server.RequestCount(), 0u);
+}
+
+TEST(CliTransport, ClosedPortExitsFour) {
+  RunResult result =
+      RunCli({"--base-url", "http://127.0.0.1:" + std::to_string(ClosedPort())},
+             {{"TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000", "TWILIO_AUTH_TOKEN=t"}});
+  EXPECT_EQ(result.exit_code, 4) << result.err;
+  EXPECT_EQ(result.out, "");
+  ExpectOneErrorLine(result);
+  EXPECT_EQ(result.err.rfind("error: transport error: ", 0), 0u) << result.err;
+}
+
+TEST(CliTransport, DroppedConnectionExitsFour) {
+  FakeSupersimServer server;
+  server.Start();
+  FakeFault fault;
+  fault.drop_connection = true;
+  server.InjectFault(0, fault);
+  RunResult result = RunCli({"--base-url", server.BaseUrl()}, {ServerEnv(server)});
+  EXPECT_EQ(result.exit_code, 4) << result.err;
+  EXPECT_EQ(result.out, "");
+}
+
+class CliApiError : public ::testing::Test {
+ protected:
+  void SetUp() override { server_.Start(); }
+  FakeSupersimServer server_;
+  // Known text that must never be echoed.
+  const std::string secret_ = "s3cr3t-Tok3n-9f8e7d6c5b4a";
+};
+
+TEST_F(CliApiError, WrongAuthTokenExitsThreeWithTwilioCodeAndNoSecret) {
+  RunResult result = RunCli(
+      {"--base-url", server_.BaseUrl()},
+      {{"TWILIO_ACCOUNT_SID=" + server_.GetOptions().username, "TWILIO_AUTH_TOKEN=" + secret_}});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err,
+            "error: Twilio API error 401 (code 20003): Authenticate (more info: "
+            "https://www.twilio.com/docs/errors/20003)\n");
+  EXPECT_EQ(result.All().find(secret_), std::string::npos);
+  ASSERT_EQ(server_.RequestCount(), 1u);  // the secret really was sent, and refused
+}
+
+TEST_F(CliApiError, WrongApiSecretExitsThreeAndNeverPrintsIt) {
+  for (const char* format : {"table", "csv", "jsonl", "summary"}) {
+    RunResult result = RunCli(
+        {"--base-url", server_.BaseUrl(), "--format", format},
+        {{"TWILIO_ACCOUNT_SID=" + server_.GetOptions().username,
+          "TWILIO_API_KEY=SK00000000000000000000000000000001", "TWILIO_API_SECRET=" + secret_}});
+    EXPECT_EQ(result.exit_code, 3) << format;
+    EXPECT_NE(result.err.find("(code 20003)"), std::string::npos) << result.err;
+    EXPECT_EQ(result.All().find(secret_), std::string::npos) << format;
+  }
+}
+
+TEST_F(CliApiError, SecretEchoedByTheServerIsRedacted) {
+  FakeFault fault;
+  fault.status = 400;
+  fault.body = R"({"code":20001,"message":"token )" + secret_ +
+               R"( is not valid","more_info":"https://example.com/)" + secret_ +
+               R"(","status":400})";
+  server_.InjectFault(0, fault);
+  RunResult result = RunCli(
+      {"--base-url", server_.BaseUrl()},
+      {{"TWILIO_ACCOUNT_SID=" + server_.GetOptions().username, "TWILIO_AUTH_TOKEN=" + secret_}});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_EQ(result.err,
+            "error: Twilio API error 400 (code 20001): token [redacted] is not valid (more info: "
+            "https://example.com/[redacted])\n");
+}
+
+TEST_F(CliApiError, ErrorOnALaterPageKeepsTheRecordsBeforeIt) {
+  FakeFault fault;
+  fault.status = 400;
+  server_.InjectFault(1, fault);
+  RunResult result = RunCli({"--base-url", server_.BaseUrl(), "--group", "sim", "--granularity",
+                             "day", "--page-size", "5", "--format", "jsonl"},
+                            {ServerEnv(server_)});
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_EQ(Lines(result.out).size(), 5u);
+  ExpectOneErrorLine(result);
+  EXPECT_EQ(result.err.rfind("error: Twilio API error 400 (code ", 0), 0u) << result.err;
+}
+
+TEST(CliBadResponse, BodyThatIsNotJsonExitsFive) {
+  FakeSupersimServer server;
+  server.Start();
+  FakeFault fault;
+  fault.body = "<html>maintenance</html>";
+  server.InjectFault(0, fault);
+  RunResult result =
+      RunCli({"--base-url", server.BaseUrl(), "--format", "csv"}, {ServerEnv(server)});
+  EXPECT_EQ(result.exit_code, 5) << result.err;
+  EXPECT_EQ(result.out, "");  // not even the CSV header
+  ExpectOneErrorLine(result);
+  EXPECT_EQ(result.err.rfind("error: unusable response from the API: ", 0), 0u) << result.err;
+}
+
+TEST(CliBadResponse, NextPageOnAnotherHostExitsFiveAfterThePage) {
+  FakeSupersimServer server;
+  server.Start();
+  FakeFault fault;
+  fault.next_page_url = "https://evil.example.com/v1/UsageRecords?Page=1";
+  server.InjectFault(0, fault);
+  RunResult result = RunCli(
+      {"--base-url", server.BaseUrl(), "--group", "sim", "--page-size", "4", "--format", "jsonl"},
+      {ServerEnv(server)});
+  EXPECT_EQ(result.exit_code, 5) << result.err;
+  EXPECT_EQ(Lines(result.out).size(), 4u);
+  ExpectOneErrorLine(result);
+  EXPECT_EQ(result.err.rfind("error: cannot continue paging: ", 0), 0u) << result.err;
+  EXPECT_EQ(server.RequestCount(), 1u);
+}
+
+TEST(CliEnvironment, ListsFromTheBaseUrlWithEnvironmentCredentials) {
+  FakeSupersimServer server;
+  server.Start();
+  RunResult result = RunCli({"--base-url", server.BaseUrl(), "--group", "fleet", "--granularity",
+                             "day", "--format", "jsonl", "--page-size", "3"},
+                            {ServerEnv(server)});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "");
+  auto expected = SdkListing(v1::ListUsageRecordParams()
+                                 .SetGroup(v1::Group::Fleet)
+                                 .SetGranularity(v1::Granularity::Day)
+                                 .SetPageSize(3));
+  ASSERT_EQ(expected.size(), 14u);
+  auto lines = Lines(result.out);
+  ASSERT_EQ(lines.size(), expected.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(nlohmann::json::parse(lines[i]), nlohmann::json(expected[i])) << i;
+  }
+  // --page-size reached the wire, and every page was asked for.
+  ASSERT_EQ(server.RequestCount(), 5u);
+  EXPECT_EQ(server.Requests().front().Param("PageSize"), "3");
+}
+
+}  // namespace
+}  // namespace cli_test

@@ -1,0 +1,30 @@
+// Test helper: a fake Super SIM server on 127.0.0.1 and a UsageRecordsApi pointed at it.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "twilio/supersim/v1/usage_records_api.hpp"
+#include "twilio/testing/fake_supersim_server.hpp"
+
+namespace twilio::testdata {
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { server_.Start(); }
+
+  ClientConfig Config() const {
+    ClientConfig config;
+    config.credentials =
+        Credentials::FromAuthToken(server_.GetOptions().username, server_.GetOptions().password);
+    config.base_url = server_.BaseUrl();
+    return config;
+  }
+
+  supersim::v1::UsageRecordsApi Api() const { return supersim::v1::UsageRecordsApi(Config()); }
+
+  testing::FakeSupersimServer server_;
+};
+
+}  // namespace twilio::testdata

@@ -1,0 +1,66 @@
+#include "twilio/time_format.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+namespace twilio {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::milliseconds;
+using std::chrono::nanoseconds;
+using std::chrono::seconds;
+
+// 2019-05-03T00:00:00Z
+constexpr int64_t kMay3 = 1556841600;
+
+TimePoint At(int64_t unix_seconds) {
+  return TimePoint(seconds(unix_seconds));
+}
+
+TEST(ParseRfc3339, ParsesZulu) {
+  EXPECT_EQ(ParseRfc3339("2019-05-03T00:00:00Z"), At(kMay3));
+}
+
+TEST(ParseRfc3339, AcceptsLowerCaseSeparators) {
+  EXPECT_EQ(ParseRfc3339("2019-05-03t00:00:00z"), At(kMay3));
+}
+
+TEST(ParseRfc3339, AppliesOffsets) {
+  EXPECT_EQ(ParseRfc3339("2019-05-03T02:00:00+02:00"), At(kMay3));
+  EXPECT_EQ(ParseRfc3339("2019-05-02T19:30:00-04:30"), At(kMay3));
+  EXPECT_EQ(ParseRfc3339("2019-05-03T00:00:00-00:00"), At(kMay3));
+}
+
+TEST(ParseRfc3339, KeepsFractionalSeconds) {
+  EXPECT_EQ(ParseRfc3339("2019-05-03T00:00:00.5Z"), At(kMay3) + milliseconds(500));
+  EXPECT_EQ(ParseRfc3339("2019-05-03T00:00:00.123456789Z") - At(kMay3),
+            std::chrono::duration_cast<TimePoint::duration>(nanoseconds(123456789)));
+  EXPECT_EQ(ParseRfc3339("2019-05-03T01:00:00.250+01:00"), At(kMay3) + milliseconds(250));
+}
+
+TEST(ParseRfc3339, HandlesLeapDayAndEpochBounds) {
+  EXPECT_EQ(ParseRfc3339("2020-02-29T00:00:00Z"), At(1582934400));
+  EXPECT_EQ(ParseRfc3339("1970-01-01T00:00:00Z"), At(0));
+}
+
+TEST(ParseRfc3339, RejectsWhatIsNotRfc3339) {
+  for (const char* bad : {"", "2019-05-03", "2019-05-03T00:00:00", "2019-5-03T00:00:00Z",
+                          "2019-05-03 00:00:00Z", "2019-05-03T00:00:00+0200", "2019-05-03T00:00Z",
+                          "2019-05-03T00:00:00.Z", "2019-05-03T00:00:00Zjunk", "20190503T000000Z",
+                          "2019-13-03T00:00:00Z", "2019-02-30T00:00:00Z", "2019-05-03T25:00:00Z",
+                          "2019-05-03T00:61:00Z", "2019-05-03T00:00:00.1234567891Z", "garbage"}) {
+    EXPECT_THROW(ParseRfc3339(bad), std::invalid_argument) << bad;
+  }
+}
+
+TEST(FormatRfc3339Utc, WritesWholeSecondsInUtc) {
+  EXPECT_EQ(FormatRfc3339Utc(At(kMay3)), "2019-05-03T00:00:00Z");
+  EXPECT_EQ(FormatRfc3339Utc(At(kMay3) + hours(13) + seconds(5) + milliseconds(999)),
+            "2019-05-03T13:00:05Z");
+  EXPECT_EQ(FormatRfc3339Utc(ParseRfc3339("2019-05-03T02:00:00+02:00")), "2019-05-03T00:00:00Z");
+}
+
+}  // namespace
+}  // namespace twilio

@@ -1,0 +1,42 @@
+#include "url.hpp"
+
+#include <gtest/gtest.h>
+
+namespace twilio::internal {
+namespace {
+
+TEST(ParseUrlOrigin, SplitsSchemeHostPortAndPath) {
+  auto o = ParseUrlOrigin("HTTPS://SuperSim.Twilio.com/v1/UsageRecords?Page=1");
+  ASSERT_TRUE(o);
+  EXPECT_EQ(o->scheme, "https");
+  EXPECT_EQ(o->host, "supersim.twilio.com");
+  EXPECT_EQ(o->port, 443);
+  EXPECT_EQ(o->path, "/v1/UsageRecords?Page=1");
+  EXPECT_EQ(ParseUrlOrigin("http://127.0.0.1:8080")->port, 8080);
+  EXPECT_EQ(ParseUrlOrigin("http://[::1]:9/x")->host, "::1");
+  EXPECT_EQ(ParseUrlOrigin("https://a.com?x")->path, "/?x");
+  EXPECT_TRUE(ParseUrlOrigin("https://supersim.twilio.com.")
+                  ->SameServer(*ParseUrlOrigin("https://supersim.twilio.com:443/")));
+}
+
+TEST(ParseUrlOrigin, RefusesAmbiguousUrls) {
+  for (const char* bad :
+       {"supersim.twilio.com/v1", "ftp://a.com/", "https://user@a.com/", "https://a.com:pw@b.com/",
+        "https://a.com\\@b.com/", "https://a .com/", "https://a.com/\n", "https://:443/",
+        "https://a.com:99999/", "https://a.com:8x/", "https://[::1/", "https://", ""}) {
+    EXPECT_FALSE(ParseUrlOrigin(bad).has_value()) << bad;
+  }
+}
+
+TEST(IsLoopbackHost, KnowsLoopbackFromLookalikes) {
+  for (const char* yes : {"localhost", "127.0.0.1", "127.1.2.3", "::1"}) {
+    EXPECT_TRUE(IsLoopbackHost(yes)) << yes;
+  }
+  for (const char* no : {"127.0.0.1.evil.com", "127.0.0", "128.0.0.1", "localhost.evil.com",
+                         "10.0.0.1", "127.0.0.256", "0.0.0.0", "::2"}) {
+    EXPECT_FALSE(IsLoopbackHost(no)) << no;
+  }
+}
+
+}  // namespace
+}  // namespace twilio::internal

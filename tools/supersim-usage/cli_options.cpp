@@ -1,0 +1,190 @@
+#include "cli_options.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <set>
+#include <string_view>
+
+#include "twilio/time_format.hpp"
+
+namespace supersim_usage {
+namespace {
+
+namespace v1 = twilio::supersim::v1;
+
+[[noreturn]] void Fail(const std::string& flag, const std::string& problem) {
+  throw UsageError(flag + ": " + problem + "; see --help");
+}
+
+// Whole decimal numbers only: no sign but '-', no blanks, no suffix ("12x"), no overflow.
+int64_t ParseInteger(const std::string& flag, const std::string& text, int64_t min, int64_t max) {
+  int64_t value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec == std::errc::result_out_of_range ||
+      (ec == std::errc() && ptr == end && (value < min || value > max))) {
+    Fail(flag, "out of range: " + QuoteForMessage(text));
+  }
+  if (ec != std::errc() || ptr != end || text.empty()) {
+    Fail(flag, "not a whole number: " + QuoteForMessage(text));
+  }
+  return value;
+}
+
+twilio::TimePoint ParseTime(const std::string& flag, const std::string& text) {
+  try {
+    return twilio::ParseRfc3339(text);
+  } catch (const std::exception& e) {  // invalid_argument, or out_of_range from a wild year
+    Fail(flag, std::string(e.what()) + " (expected RFC 3339, e.g. 2026-01-01T00:00:00Z)");
+  }
+}
+
+using Apply = std::function<void(CliOptions&, const std::string& flag, const std::string& value)>;
+
+struct ValueFlag {
+  std::string_view name;
+  Apply apply;
+};
+
+// Every flag that takes a value. The SDK checks the values' meaning (PageSize 1..1000, a
+// Network SID's shape, ...); here only their syntax is checked.
+const std::vector<ValueFlag>& ValueFlags() {
+  static const std::vector<ValueFlag> flags = {
+      {"--sim", [](CliOptions& o, const std::string&, const std::string& v) { o.params.Sim = v; }},
+      {"--fleet",
+       [](CliOptions& o, const std::string&, const std::string& v) { o.params.Fleet = v; }},
+      {"--network",
+       [](CliOptions& o, const std::string&, const std::string& v) { o.params.Network = v; }},
+      {"--iso-country",
+       [](CliOptions& o, const std::string&, const std::string& v) { o.params.IsoCountry = v; }},
+      {"--group",
+       [](CliOptions& o, const std::string& f, const std::string& v) {
+         o.params.Group = v1::ParseGroup(v);
+         if (!o.params.Group) {
+           Fail(f, "invalid value " + QuoteForMessage(v) +
+                       " (expected sim, fleet, network or isoCountry)");
+         }
+       }},
+      {"--granularity",
+       [](CliOptions& o, const std::string& f, const std::string& v) {
+         o.params.Granularity = v1::ParseGranularity(v);
+         if (!o.params.Granularity) {
+           Fail(f, "invalid value " + QuoteForMessage(v) + " (expected hour, day or all)");
+         }
+       }},
+      {"--start-time", [](CliOptions& o, const std::string& f,
+                          const std::string& v) { o.params.StartTime = ParseTime(f, v); }},
+      {"--end-time", [](CliOptions& o, const std::string& f,
+                        const std::string& v) { o.params.EndTime = ParseTime(f, v); }},
+      {"--page-size",
+       [](CliOptions& o, const std::string& f, const std::string& v) {
+         o.params.PageSize = static_cast<int>(
+             ParseInteger(f, v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+       }},
+      {"--limit",
+       [](CliOptions& o, const std::string& f, const std::string& v) {
+         o.params.Limit = ParseInteger(f, v, std::numeric_limits<int64_t>::min(),
+                                       std::numeric_limits<int64_t>::max());
+       }},
+      {"--format",
+       [](CliOptions& o, const std::string& f, const std::string& v) {
+         auto format = ParseOutputFormat(v);
+         if (!format) {
+           Fail(f,
+                "invalid value " + QuoteForMessage(v) + " (expected table, csv, jsonl or summary)");
+         }
+         o.format = *format;
+       }},
+      {"--base-url",
+       [](CliOptions& o, const std::string&, const std::string& v) { o.base_url = v; }},
+  };
+  return flags;
+}
+
+// A flag name as typed when it is plain text, quoted when it holds blanks or control characters.
+std::string Printable(const std::string& name) {
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f || c == '"')
+      return QuoteForMessage(name);
+  }
+  return name;
+}
+
+const ValueFlag* FindValueFlag(std::string_view name) {
+  for (const ValueFlag& flag : ValueFlags()) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string QuoteForMessage(const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string quoted = "\"";
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+      quoted += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      quoted += "\\x";
+      quoted += kHex[u >> 4];
+      quoted += kHex[u & 0x0f];
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "\"";
+}
+
+CliOptions ParseCommandLine(const std::vector<std::string>& args) {
+  CliOptions options;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      options.help = true;
+      return options;
+    }
+    if (arg == "--version") {
+      options.version = true;
+      return options;
+    }
+    std::size_t equals = arg.find('=');
+    std::string name = arg.substr(0, equals);
+    bool inline_value = equals != std::string::npos && arg.rfind("--", 0) == 0;
+    if (!inline_value) name = arg;
+
+    if (name == "--demo") {
+      if (inline_value) Fail(name, "takes no value");
+      if (!seen.insert(name).second) Fail(name, "given more than once");
+      options.demo = true;
+      continue;
+    }
+    const ValueFlag* flag = FindValueFlag(name);
+    if (flag == nullptr) {
+      if (arg.size() > 1 && arg[0] == '-') Fail(Printable(name), "unknown option");
+      Fail(QuoteForMessage(arg), "unexpected argument (this command takes options only)");
+    }
+    if (!seen.insert(name).second) Fail(name, "given more than once");
+    std::string value;
+    if (inline_value) {
+      value = arg.substr(equals + 1);
+    } else {
+      // "--sim --fleet X" forgot the value of --sim; use --sim=--x for a value that looks like
+      // an option.
+      if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0) Fail(name, "missing value");
+      value = args[++i];
+    }
+    flag->apply(options, name, value);
+  }
+  if (options.demo && options.base_url) {
+    Fail("--base-url", "cannot be combined with --demo (the demo runs its own server)");
+  }
+  return options;
+}
+
+}  // namespace supersim_usage

@@ -1,0 +1,39 @@
+// The command line of supersim-usage: what it can say, and the strict parser that reads it.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "output_format.hpp"
+#include "twilio/supersim/v1/list_usage_record_params.hpp"
+
+namespace supersim_usage {
+
+struct CliOptions {
+  /// Filters, grouping and paging, passed to the SDK as given; the SDK validates them.
+  twilio::supersim::v1::ListUsageRecordParams params;
+  OutputFormat format = OutputFormat::Table;
+  std::optional<std::string> base_url;
+  bool demo = false;
+  bool help = false;
+  bool version = false;
+};
+
+/// A command line that cannot be run. what() is one line naming the flag and ending in
+/// "; see --help".
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Reads `--flag value` and `--flag=value` forms. --help/-h and --version stop the parse (what
+/// follows them is not read). Throws UsageError for an unknown flag, a missing or malformed
+/// value, a flag given twice, a positional argument, or --base-url with --demo.
+CliOptions ParseCommandLine(const std::vector<std::string>& args);
+
+/// `text` in double quotes, with control characters escaped, so an error stays on one line.
+std::string QuoteForMessage(const std::string& text);
+
+}  // namespace supersim_usage

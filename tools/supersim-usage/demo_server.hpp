@@ -1,0 +1,27 @@
+// --demo: a twilio::testing::FakeSupersimServer started inside this process on 127.0.0.1, so
+// the command can be tried, and its output formats seen, without a Twilio account.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "twilio/credentials.hpp"
+
+namespace supersim_usage {
+
+struct DemoServer {
+  std::string base_url;
+  /// The credentials the server accepts (never the environment's).
+  twilio::Credentials credentials;
+  /// Owns the running server; it stops when the last copy goes.
+  std::shared_ptr<void> keep_alive;
+};
+
+/// Starts the server with its default data set. Throws std::runtime_error when it cannot bind,
+/// or when this build has no testing component (TWILIO_SUPERSIM_BUILD_TESTING_LIB=OFF).
+DemoServer StartDemoServer();
+
+/// What the demo serves, for --help: its SIMs, fleets, networks, countries and time span.
+std::string DemoDataDescription();
+
+}  // namespace supersim_usage

@@ -1,0 +1,19 @@
+// --demo in a build without the testing component: the flag stays documented, and says why it
+// cannot run.
+#include <stdexcept>
+
+#include "demo_server.hpp"
+
+namespace supersim_usage {
+
+DemoServer StartDemoServer() {
+  throw std::runtime_error(
+      "--demo: this build has no demo server (configure with "
+      "TWILIO_SUPERSIM_BUILD_TESTING_LIB=ON)");
+}
+
+std::string DemoDataDescription() {
+  return "not available in this build";
+}
+
+}  // namespace supersim_usage

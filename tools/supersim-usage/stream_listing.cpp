@@ -1,0 +1,28 @@
+#include "stream_listing.hpp"
+
+#include <ostream>
+
+#include "twilio/supersim/v1/list_usage_record_request.hpp"
+
+namespace supersim_usage {
+
+void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
+                   const twilio::supersim::v1::ListUsageRecordParams& params, RecordWriter& writer,
+                   std::ostream& out) {
+  auto stream = api.StreamUsageRecord(params);  // validates params: nothing sent if bad
+  auto it = stream.begin();                     // the first page
+  writer.Begin();
+  // A page ends after this many records (every page but the last is full), so flushing then
+  // gets a page out before the next one is requested.
+  const int64_t page_size = twilio::supersim::v1::EffectivePageSize(params);
+  int64_t written = 0;
+  for (; it != stream.end(); ++it) {
+    writer.Write(*it);
+    if (++written % page_size == 0) out.flush();
+    if (!out) return;  // stdout failed: fetching more pages would be wasted
+  }
+  writer.End();
+  out.flush();
+}
+
+}  // namespace supersim_usage

@@ -1,0 +1,42 @@
+// Exact totals over a whole listing for --format summary, kept in constant memory: byte counts
+// in int64 with overflow checks, billed amounts as exact decimals per billed_unit.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "twilio/decimal.hpp"
+#include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
+
+namespace supersim_usage {
+
+/// A byte total left the int64 range; reported rather than wrapped or rounded.
+class TotalOverflowError : public std::overflow_error {
+ public:
+  using std::overflow_error::overflow_error;
+};
+
+class UsageTotals {
+ public:
+  /// Null byte counts add nothing. A billed amount goes under its billed_unit; one without a
+  /// billed_unit (null or empty) goes under "unknown" when it is not zero. A billed_unit whose
+  /// amount is null still gets a (zero) total, so the currency shows. Throws TotalOverflowError.
+  void Add(const twilio::supersim::v1::SupersimV1UsageRecord& record);
+
+  /// `records=N data_upload=B data_download=B data_total=B`, then `billed_<unit>=<amount>` per
+  /// unit in byte order of the unit, then `billed_unknown=<amount>` when there is one.
+  std::string Line() const;
+
+ private:
+  int64_t records_ = 0;
+  int64_t data_upload_ = 0;
+  int64_t data_download_ = 0;
+  int64_t data_total_ = 0;
+  std::map<std::string, twilio::Decimal> billed_by_unit_;
+  std::optional<twilio::Decimal> billed_unknown_;
+};
+
+}  // namespace supersim_usage
