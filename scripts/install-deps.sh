@@ -9,6 +9,11 @@ packages=(
   libgtest-dev libgmock-dev libcpp-httplib-dev openssl
 )
 
+# Node.js and npm run Stoplight Prism for the contract test; any recent Node.js will do, so a
+# node already on the PATH (from NodeSource, say) is kept.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

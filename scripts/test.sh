@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+# Stoplight Prism for the contract test, at the versions package-lock.json pins.
+npm ci --prefix tests/contract --no-audit --no-fund --loglevel=error >&2
 
 jobs=$(nproc 2>/dev/null || echo 2)
 for preset in ci-gcc ci-clang; do

@@ -1,9 +1,9 @@
 #include "twilio/time_format.hpp"
 
-#include "date_include.hpp"
-
 #include <sstream>
 #include <stdexcept>
+
+#include "date_include.hpp"
 
 namespace twilio {
 namespace {

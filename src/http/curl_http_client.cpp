@@ -34,7 +34,6 @@ struct Transfer {
   std::size_t max_body;
   HttpResponse response;
   bool body_too_large = false;
-  bool timeout_is_deadline = false;  // the caller's deadline, not request_timeout, set the limit
 };
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -137,7 +136,7 @@ class CurlHttpClient::Impl {
   HttpResponse Send(const HttpRequest& request, const CallContext& ctx) {
     ctx.ThrowIfDone();
     Connection connection = Acquire();
-    Transfer transfer{config_.max_response_bytes, {}, false, false};
+    Transfer transfer{config_.max_response_bytes, {}, false};
     char error[CURL_ERROR_SIZE] = {0};
     std::unique_ptr<curl_slist, SlistDeleter> headers(
         Configure(connection.easy, request, ctx, transfer, error));
@@ -203,7 +202,7 @@ class CurlHttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(config_.connect_timeout.count()));
-    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, TimeoutMs(ctx, transfer));
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, TimeoutMs(ctx));
     // Credentials go only to the configured server, whatever URL a caller hands in.
     auto origin = internal::ParseUrlOrigin(request.url);
     if (origin && origin->SameServer(base_origin_)) {
@@ -218,15 +217,15 @@ class CurlHttpClient::Impl {
     return headers;
   }
 
-  long TimeoutMs(const CallContext& ctx, Transfer& transfer) const {
+  // The smaller of request_timeout and the time left before the deadline, rounded up: libcurl
+  // starts its clock after ours, so a deadline-bound transfer always ends after the deadline
+  // and is reported as DeadlineExceededException, not as a timeout.
+  long TimeoutMs(const CallContext& ctx) const {
     auto timeout = config_.request_timeout;
     if (ctx.deadline) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*ctx.deadline -
-                                                                        CallContext::Clock::now());
-      if (left < timeout) {
-        timeout = std::max(left, std::chrono::milliseconds(1));
-        transfer.timeout_is_deadline = true;
-      }
+      auto left =
+          std::chrono::ceil<std::chrono::milliseconds>(*ctx.deadline - CallContext::Clock::now());
+      timeout = std::min(timeout, std::max(left, std::chrono::milliseconds(1)));
     }
     return static_cast<long>(timeout.count());
   }
@@ -234,9 +233,6 @@ class CurlHttpClient::Impl {
   [[noreturn]] void Fail(CURLcode code, const HttpRequest& request, const CallContext& ctx,
                          const Transfer& transfer, const char* error) const {
     ctx.ThrowIfDone();  // cancellation and deadline win over the libcurl code they caused
-    if (code == CURLE_OPERATION_TIMEDOUT && transfer.timeout_is_deadline) {
-      throw DeadlineExceededException();  // libcurl's clock ran out a moment before ours
-    }
     std::string what = transfer.body_too_large
                            ? "response body exceeds max_response_bytes (" +
                                  std::to_string(config_.max_response_bytes) + ")"

@@ -3,14 +3,13 @@
 // a huge listing costs only that page).
 #pragma once
 
-#include "date_include.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "date_include.hpp"
 #include "testing/fake_usage_query.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
 

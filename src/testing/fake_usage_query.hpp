@@ -2,8 +2,6 @@
 // parameter names and constraints, RFC 3339 date-times, and the page a request asks for.
 #pragma once
 
-#include "date_include.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "date_include.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
 
 namespace twilio::testing::fake {

@@ -36,7 +36,7 @@ struct FakeDataSet {
 struct FakeFault {
   /// Answer with this status and a Twilio-shaped error body (unless `body` is set).
   std::optional<int> status;
-  /// Sent as the Retry-After header with `status`.
+  /// Sent as the Retry-After header (with whatever answer the fault gives).
   std::optional<std::string> retry_after;
   /// Replaces the response body (an HTML error page, a malformed JSON text, ...).
   std::optional<std::string> body;
@@ -67,7 +67,8 @@ struct RecordedRequest {
   std::vector<std::pair<std::string, std::string>> params;
   /// Header names lower-cased.
   std::multimap<std::string, std::string> headers;
-  /// The decoded Page parameter of the request (0 when absent).
+  /// The page the request asked for, as faults count it: the PageToken's offset / PageSize
+  /// when a PageToken is given, else the Page parameter (0 when absent).
   int64_t page = 0;
 
   /// First value of query parameter `name` (case-sensitive), or std::nullopt.
@@ -77,7 +78,8 @@ struct RecordedRequest {
 };
 
 /// The server. Start() binds 127.0.0.1 on a free port and serves on a background thread until
-/// Stop() or destruction. All members are thread-safe.
+/// Stop() or destruction. All members are thread-safe. Start() sets SIGPIPE to ignored for the
+/// process when it is still at its default, so that a client that hangs up cannot kill it.
 class FakeSupersimServer {
  public:
   struct Options {
@@ -93,7 +95,9 @@ class FakeSupersimServer {
   FakeSupersimServer(const FakeSupersimServer&) = delete;
   FakeSupersimServer& operator=(const FakeSupersimServer&) = delete;
 
-  /// Binds and starts serving; returns the port. Throws std::runtime_error if it cannot bind.
+  /// Binds and starts serving; returns the port. Throws std::invalid_argument for a data set it
+  /// cannot serve (negative sims, no fleets or networks, no countries, end before start), and
+  /// std::runtime_error if it cannot bind.
   int Start();
   void Stop();
 

@@ -1,9 +1,8 @@
 // to_json / from_json for the models. from_json reuses the wire parser on the DOM's text, so
 // both paths share one set of rules (null vs absent, types, JSON paths in errors).
-#include "date_include.hpp"
-
 #include <nlohmann/json.hpp>
 
+#include "date_include.hpp"
 #include "supersim/v1/page_parser.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
 
