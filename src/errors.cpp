@@ -15,14 +15,16 @@ std::string ApiMessage(int status, const std::optional<int64_t>& code, const std
 }  // namespace
 
 ApiException::ApiException(int status, std::optional<int64_t> code, std::string message,
-                           std::string more_info, std::string details, std::string body)
+                           std::string more_info, std::string details, std::string body,
+                           std::optional<std::string> retry_after)
     : TwilioException(ApiMessage(status, code, message)),
       status_(status),
       code_(code),
       message_(std::move(message)),
       more_info_(std::move(more_info)),
       details_(std::move(details)),
-      body_(std::move(body)) {}
+      body_(std::move(body)),
+      retry_after_(std::move(retry_after)) {}
 
 ParseException::ParseException(const std::string& path, const std::string& reason)
     : TwilioException("invalid response" + (path.empty() ? std::string() : " at " + path) + ": " +

@@ -1,6 +1,6 @@
 #include "twilio/time_format.hpp"
 
-#include <sstream>
+#include <limits>
 #include <stdexcept>
 
 #include "date_include.hpp"
@@ -8,66 +8,109 @@
 namespace twilio {
 namespace {
 
+using Seconds = std::chrono::duration<int64_t>;
+
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// date::parse is lenient about widths ("2019-5-3"); RFC 3339 is not, so check the shape first:
-// YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM).
-void CheckShape(std::string_view s) {
-  auto fail = [&](const char* what) {
-    throw std::invalid_argument("not an RFC 3339 date-time (" + std::string(what) + "): \"" +
-                                std::string(s.substr(0, 64)) + "\"");
-  };
+int Number(std::string_view s, std::size_t at, std::size_t digits) {
+  int value = 0;
+  for (std::size_t i = at; i < at + digits; ++i) value = value * 10 + (s[i] - '0');
+  return value;
+}
+
+[[noreturn]] void Fail(std::string_view text, const std::string& what) {
+  throw std::invalid_argument("not an RFC 3339 date-time (" + what + "): \"" +
+                              std::string(text.substr(0, 64)) + "\"");
+}
+
+// RFC 3339 is strict about widths where date::parse is lenient ("2019-5-3"), so the text is
+// read by position: YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM).
+struct Fields {
+  int year, month, day, hour, minute, second;
+  std::string_view fraction;
+  int offset_minutes = 0;
+};
+
+Fields Read(std::string_view s) {
   static constexpr std::string_view kPattern = "dddd-dd-ddTdd:dd:dd";
-  if (s.size() < kPattern.size() + 1) fail("too short");
+  if (s.size() < kPattern.size() + 1) Fail(s, "too short");
   for (std::size_t i = 0; i < kPattern.size(); ++i) {
     char p = kPattern[i];
     char c = s[i];
     bool ok = p == 'd' ? IsDigit(c) : p == 'T' ? (c == 'T' || c == 't') : c == p;
-    if (!ok) fail("expected YYYY-MM-DDTHH:MM:SS");
+    if (!ok) Fail(s, "expected YYYY-MM-DDTHH:MM:SS");
   }
+  Fields f{Number(s, 0, 4),
+           Number(s, 5, 2),
+           Number(s, 8, 2),
+           Number(s, 11, 2),
+           Number(s, 14, 2),
+           Number(s, 17, 2),
+           {},
+           0};
   std::size_t i = kPattern.size();
   if (s[i] == '.') {
-    std::size_t digits = 0;
-    while (++i < s.size() && IsDigit(s[i])) ++digits;
-    if (digits == 0 || digits > 9) fail("fraction must have 1 to 9 digits");
+    std::size_t start = ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    f.fraction = s.substr(start, i - start);
+    if (f.fraction.empty()) Fail(s, "a '.' needs fraction digits");
   }
   std::string_view zone = s.substr(i);
-  bool zulu = zone == "Z" || zone == "z";
+  if (zone == "Z" || zone == "z") return f;
   bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && IsDigit(zone[1]) &&
                 IsDigit(zone[2]) && zone[3] == ':' && IsDigit(zone[4]) && IsDigit(zone[5]);
-  if (!zulu && !offset) fail("expected Z or an offset +hh:mm");
+  if (!offset) Fail(s, "expected Z or an offset +hh:mm");
+  int hours = Number(zone, 1, 2);
+  int minutes = Number(zone, 4, 2);
+  if (hours > 23 || minutes > 59) Fail(s, "offset out of range");
+  f.offset_minutes = (zone[0] == '-' ? -1 : 1) * (hours * 60 + minutes);
+  return f;
 }
 
 }  // namespace
 
 TimePoint ParseRfc3339(std::string_view text) {
-  CheckShape(text);
-  std::string normalized(text);
-  normalized[10] = 'T';
-  char& last = normalized.back();
-  if (last == 'Z' || last == 'z') {
-    normalized.pop_back();
-    normalized += "+00:00";
+  Fields f = Read(text);
+  date::year_month_day day{date::year{f.year}, date::month{static_cast<unsigned>(f.month)},
+                           date::day{static_cast<unsigned>(f.day)}};
+  if (!day.ok()) Fail(text, "no such day");
+  if (f.hour > 23 || f.minute > 59 || f.second > 59) Fail(text, "no such time of day");
+
+  // Whole seconds in 64 bits first (years 0000..9999 fit with room to spare), then the check
+  // that the clock can hold them, then the fraction in the clock's own unit.
+  int64_t seconds = int64_t{date::sys_days(day).time_since_epoch().count()} * 86400 +
+                    f.hour * 3600 + f.minute * 60 + f.second - int64_t{f.offset_minutes} * 60;
+  using Rep = TimePoint::duration;
+  constexpr int64_t kTicksPerSecond = Rep::period::den / Rep::period::num;
+  static_assert(Rep::period::num == 1, "a clock tick of at most one second");
+  const int64_t max_seconds = std::numeric_limits<Rep::rep>::max() / kTicksPerSecond - 1;
+  const int64_t min_seconds = std::numeric_limits<Rep::rep>::min() / kTicksPerSecond + 1;
+  if (seconds > max_seconds || seconds < min_seconds) {
+    Fail(text, "outside the range of std::chrono::system_clock");
   }
-  std::istringstream in(normalized);
-  date::sys_time<std::chrono::nanoseconds> parsed;
-  in >> date::parse("%FT%T%Ez", parsed);
-  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
-    throw std::invalid_argument("not a valid calendar date-time: \"" + std::string(text) + "\"");
+  int64_t ticks = 0;
+  int64_t scale = kTicksPerSecond;
+  for (char digit : f.fraction) {
+    if (scale == 1) break;  // digits past the clock's precision are truncated
+    scale /= 10;
+    ticks += (digit - '0') * scale;
   }
-  // Reject days that do not exist (date::parse accepts 2019-02-30 as a field value).
-  auto ymd =
-      date::year_month_day{date::year{std::stoi(normalized.substr(0, 4))},
-                           date::month{static_cast<unsigned>(std::stoi(normalized.substr(5, 2)))},
-                           date::day{static_cast<unsigned>(std::stoi(normalized.substr(8, 2)))}};
-  if (!ymd.ok()) throw std::invalid_argument("no such day: \"" + std::string(text) + "\"");
-  return std::chrono::time_point_cast<TimePoint::duration>(parsed);
+  return TimePoint(Rep(seconds * kTicksPerSecond + ticks));
+}
+
+int64_t UnixSeconds(TimePoint time) {
+  using Rep = TimePoint::duration;
+  constexpr int64_t kTicksPerSecond = Rep::period::den / Rep::period::num;
+  int64_t ticks = time.time_since_epoch().count();
+  int64_t seconds = ticks / kTicksPerSecond;
+  if (ticks % kTicksPerSecond < 0) --seconds;  // toward the past, not toward zero
+  return seconds;
 }
 
 std::string FormatRfc3339Utc(TimePoint time) {
-  return date::format("%FT%TZ", date::floor<std::chrono::seconds>(time));
+  return date::format("%FT%TZ", date::sys_time<Seconds>(Seconds(UnixSeconds(time))));
 }
 
 }  // namespace twilio

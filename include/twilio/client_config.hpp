@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "twilio/credentials.hpp"
+#include "twilio/retry_policy.hpp"
 
 namespace twilio {
 
@@ -35,9 +36,19 @@ struct ClientConfig {
   /// A response body larger than this is an error rather than an unbounded allocation.
   std::size_t max_response_bytes = 64u << 20;
 
+  /// Which failed requests are tried again, and how long to wait; RetryPolicy::None() turns
+  /// retries off.
+  RetryPolicy retry;
+
+  /// A listing that gets this many empty pages in a row, each linking to yet another page,
+  /// ends in a PaginationException instead of paging forever.
+  int max_consecutive_empty_pages = 20;
+
   /// Throws ValidationException naming the first unusable setting: empty credentials, a
   /// base_url that is not absolute http(s) (or has user info, a query, a fragment, or is
-  /// http:// to a non-loopback host), a timeout or max_response_bytes that is not positive.
+  /// http:// to a non-loopback host), a timeout or max_response_bytes that is not positive, a
+  /// retry policy with max_attempts < 1, a negative delay, a multiplier < 1 or a jitter outside
+  /// [0, 1], or max_consecutive_empty_pages < 1.
   void Validate() const;
 
   /// Credentials from the environment (see Credentials::FromEnvironment) and a base URL from

@@ -11,14 +11,30 @@ namespace twilio {
 /// Base of every exception this SDK throws. Messages never contain credentials.
 class TwilioException : public std::runtime_error {
  public:
-  explicit TwilioException(const std::string& message) : std::runtime_error(message) {}
+  explicit TwilioException(const std::string& message)
+      : std::runtime_error(message), message_(message) {}
+
+  /// How many attempts the failed request made (see RetryPolicy); 1 when it was not retried.
+  int Attempts() const noexcept { return attempts_; }
+  /// Records the attempts made; what() then says "(after N attempts)" when N > 1.
+  void SetAttempts(int attempts) {
+    attempts_ = attempts;
+    message_ = attempts > 1 ? std::string(std::runtime_error::what()) + " (after " +
+                                  std::to_string(attempts) + " attempts)"
+                            : std::string(std::runtime_error::what());
+  }
+  const char* what() const noexcept override { return message_.c_str(); }
+
+ private:
+  std::string message_;
+  int attempts_ = 1;
 };
 
 /// Twilio answered with an HTTP error status (or a redirect, which the SDK never follows).
 class ApiException : public TwilioException {
  public:
   ApiException(int status, std::optional<int64_t> code, std::string message, std::string more_info,
-               std::string details, std::string body);
+               std::string details, std::string body, std::optional<std::string> retry_after = {});
 
   int Status() const noexcept { return status_; }
   /// Twilio's error code (e.g. 20003), when the body was Twilio's error JSON.
@@ -29,6 +45,8 @@ class ApiException : public TwilioException {
   const std::string& Details() const noexcept { return details_; }
   /// The raw response body, also when it is not Twilio's JSON (an HTML page from a proxy).
   const std::string& Body() const noexcept { return body_; }
+  /// The response's Retry-After header, when it had one (e.g. with a 429).
+  const std::optional<std::string>& RetryAfter() const noexcept { return retry_after_; }
 
  private:
   int status_;
@@ -37,6 +55,7 @@ class ApiException : public TwilioException {
   std::string more_info_;
   std::string details_;
   std::string body_;
+  std::optional<std::string> retry_after_;
 };
 
 /// The request did not complete: DNS, connect, TLS, timeout, a reset or truncated transfer.

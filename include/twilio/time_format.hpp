@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -9,12 +10,19 @@ namespace twilio {
 
 using TimePoint = std::chrono::system_clock::time_point;
 
-/// Parses an RFC 3339 date-time: `2019-05-03T00:00:00Z`, with fractional seconds and a `Z` or
-/// `+hh:mm`/`-hh:mm` offset (the `T` and `Z` may be lower case). Throws std::invalid_argument
-/// naming what is wrong when `text` is anything else or names no real calendar time.
+/// Parses an RFC 3339 date-time: `2019-05-03T00:00:00Z`, with fractional seconds (digits past
+/// the clock's precision are truncated) and a `Z` or `+hh:mm`/`-hh:mm` offset (the `T` and `Z`
+/// may be lower case). Throws std::invalid_argument naming what is wrong when `text` is anything
+/// else, names no real calendar time (2019-02-30, 24:00:00, a leap second), or lies outside what
+/// TimePoint can hold (with libstdc++'s nanosecond clock, 1677-09-21 to 2262-04-11).
 TimePoint ParseRfc3339(std::string_view text);
 
-/// `YYYY-MM-DDTHH:MM:SSZ` in UTC, sub-seconds truncated: the form Twilio's API expects.
+/// `YYYY-MM-DDTHH:MM:SSZ` in UTC, sub-seconds truncated toward the past: the form Twilio's API
+/// expects. Defined for every TimePoint, TimePoint::min() and max() included.
 std::string FormatRfc3339Utc(TimePoint time);
+
+/// Whole seconds since 1970-01-01T00:00:00Z, rounded toward the past (what FormatRfc3339Utc
+/// writes), without overflow for any TimePoint.
+int64_t UnixSeconds(TimePoint time);
 
 }  // namespace twilio

@@ -58,8 +58,10 @@ ApiException MakeApiException(const http::HttpResponse& response) {
     if (details_it != body.end() && !details_it->is_null()) details = details_it->dump();
   }
   if (message.empty()) message = ReasonPhrase(response.status);
+  const std::string* retry_after = response.Header("Retry-After");
   return ApiException(response.status, code, std::move(message), std::move(more_info),
-                      std::move(details), response.body);
+                      std::move(details), response.body,
+                      retry_after ? std::optional<std::string>(*retry_after) : std::nullopt);
 }
 
 }  // namespace twilio::internal

@@ -17,6 +17,8 @@ namespace {
 constexpr std::size_t kMaxIdleHandles = 8;
 // How often a waiting transfer looks at the caller's cancellation flag and deadline.
 constexpr int kPollMs = 50;
+// A libcurl timeout this close to the caller's deadline is the deadline's doing.
+constexpr std::chrono::milliseconds kDeadlineSlack{10};
 
 void GlobalInit() {
   static std::once_flag once;
@@ -217,9 +219,7 @@ class CurlHttpClient::Impl {
     return headers;
   }
 
-  // The smaller of request_timeout and the time left before the deadline, rounded up: libcurl
-  // starts its clock after ours, so a deadline-bound transfer always ends after the deadline
-  // and is reported as DeadlineExceededException, not as a timeout.
+  // The smaller of request_timeout and the time left before the deadline, rounded up.
   long TimeoutMs(const CallContext& ctx) const {
     auto timeout = config_.request_timeout;
     if (ctx.deadline) {
@@ -233,6 +233,11 @@ class CurlHttpClient::Impl {
   [[noreturn]] void Fail(CURLcode code, const HttpRequest& request, const CallContext& ctx,
                          const Transfer& transfer, const char* error) const {
     ctx.ThrowIfDone();  // cancellation and deadline win over the libcurl code they caused
+    // libcurl's timer can fire a millisecond or two before the deadline it was given.
+    if (code == CURLE_OPERATION_TIMEDOUT && ctx.deadline &&
+        CallContext::Clock::now() + kDeadlineSlack >= *ctx.deadline) {
+      throw DeadlineExceededException();
+    }
     std::string what = transfer.body_too_large
                            ? "response body exceeds max_response_bytes (" +
                                  std::to_string(config_.max_response_bytes) + ")"

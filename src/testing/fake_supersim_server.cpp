@@ -166,8 +166,9 @@ class FakeSupersimServer::Impl {
               const fake::QueryParams& params, int64_t page);
   std::optional<FakeFault> TakeFault(int64_t page);
   bool Authorized(const httplib::Request& request) const;
+  // The answer without faults, but with a fault's next_page_url and empty_page.
   Reply Answer(const httplib::Request& request, const fake::QueryParams& params,
-               const std::optional<std::string>& next_page_url) const;
+               const FakeFault* fault) const;
   // Returns false when the fault dropped the connection (nothing more to send).
   bool ApplyFault(const FakeFault& fault, const httplib::Request& request, Reply& reply);
   void WaitUnlessStopping(std::chrono::milliseconds delay);
@@ -292,7 +293,7 @@ void FakeSupersimServer::Impl::Handle(const httplib::Request& request,
     return;
   }
   const std::optional<FakeFault> fault = TakeFault(page);
-  Reply reply = Answer(request, params, fault ? fault->next_page_url : std::nullopt);
+  Reply reply = Answer(request, params, fault ? &*fault : nullptr);
   if (fault && !ApplyFault(*fault, request, reply)) {
     response.status = 500;  // not delivered: the connection is gone
     return;
@@ -322,7 +323,9 @@ void FakeSupersimServer::Impl::Record(const httplib::Request& request, const std
 
 std::optional<FakeFault> FakeSupersimServer::Impl::TakeFault(int64_t page) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const auto it = faults_.find(page);
+  // A page's own fault first, else the every-page fault (one `times` counter for all pages).
+  auto it = faults_.find(page);
+  if (it == faults_.end()) it = faults_.find(kEveryPage);
   if (it == faults_.end()) return std::nullopt;
   FakeFault fault = it->second;
   if (it->second.times > 0 && --it->second.times == 0) faults_.erase(it);
@@ -342,7 +345,7 @@ bool FakeSupersimServer::Impl::Authorized(const httplib::Request& request) const
 
 Reply FakeSupersimServer::Impl::Answer(const httplib::Request& request,
                                        const fake::QueryParams& params,
-                                       const std::optional<std::string>& next_page_url) const {
+                                       const FakeFault* fault) const {
   if (!Authorized(request)) {
     Reply reply = ErrorReply(401, 20003, "Authenticate");
     reply.headers.emplace("WWW-Authenticate", "Basic realm=\"Twilio API\"");
@@ -358,8 +361,10 @@ Reply FakeSupersimServer::Impl::Answer(const httplib::Request& request,
     return ErrorReply(404, 20404, "The requested resource " + missing->resource + " was not found");
   }
   Reply reply;
-  reply.body = fake::RenderPage(std::get<fake::UsageListing>(listing), valid, options_.data,
-                                "http://127.0.0.1:" + std::to_string(port_), next_page_url);
+  reply.body =
+      fake::RenderPage(std::get<fake::UsageListing>(listing), valid, options_.data,
+                       "http://127.0.0.1:" + std::to_string(port_),
+                       fault ? fault->next_page_url : std::nullopt, fault && fault->empty_page);
   return reply;
 }
 

@@ -98,10 +98,10 @@ std::string ListUrl(const std::string& base_url, const UsageQuery& query, int64_
 
 std::string RenderPage(const UsageListing& listing, const UsageQuery& query,
                        const FakeDataSet& data, const std::string& base_url,
-                       const std::optional<std::string>& next_page_url) {
+                       const std::optional<std::string>& next_page_url, bool without_records) {
   const int64_t size = listing.Size();
   const int64_t begin = std::min(query.offset, size);
-  const int64_t end = begin + std::min(query.page_size, size - begin);
+  const int64_t end = without_records ? begin : begin + std::min(query.page_size, size - begin);
 
   std::string out = "{\"usage_records\":[";
   out.reserve(static_cast<std::size_t>(end - begin) * 420 + 1024);

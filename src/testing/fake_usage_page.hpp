@@ -25,10 +25,12 @@ std::string ListUrl(const std::string& base_url, const UsageQuery& query, int64_
                     const std::optional<std::string>& page_token);
 
 /// {"usage_records":[...],"meta":{...}} for the page `query` asks for. `next_page_url`, when
-/// set, replaces meta.next_page_url (even on the last page).
+/// set, replaces meta.next_page_url (even on the last page). `without_records` leaves the
+/// records array empty and keeps the meta as it is.
 std::string RenderPage(const UsageListing& listing, const UsageQuery& query,
                        const FakeDataSet& data, const std::string& base_url,
-                       const std::optional<std::string>& next_page_url);
+                       const std::optional<std::string>& next_page_url,
+                       bool without_records = false);
 
 /// {"code":...,"message":...,"more_info":"https://www.twilio.com/docs/errors/<code>","status":...}
 std::string TwilioErrorBody(int code, const std::string& message, int status);

@@ -1134,6 +1134,139 @@ TEST_F(FakeServerTest, RedirectFaultAnswersWithALocation) {
   EXPECT_EQ(Get("/v1/UsageRecords")->status, 307);
 }
 
+TEST_F(FakeServerTest, EmptyPageFaultKeepsTheMetaOfThePage) {
+  const std::string target = "/v1/UsageRecords?Granularity=day&Group=sim&PageSize=5&Page=1";
+  const Page normal = GetPage(target);
+  ASSERT_EQ(normal.records().size(), 5u);
+  ASSERT_FALSE(normal.meta().at("next_page_url").is_null());
+
+  FakeFault fault;
+  fault.empty_page = true;
+  fault.times = 1;
+  server_->InjectFault(1, fault);
+  const Page empty = GetPage(target);
+  EXPECT_EQ(empty.records(), json::array());
+  EXPECT_EQ(empty.meta(), normal.meta());  // next_page_url still links to page 2
+  EXPECT_EQ(empty.meta().at("next_page_url"),
+            Url("/v1/UsageRecords?Group=sim&Granularity=day&PageSize=5&Page=2&PageToken=PAo10"));
+  EXPECT_EQ(GetPage(target).body, normal.body);  // times = 1: cleared
+
+  // The last page stays the last page; other pages are unaffected.
+  const std::string last = "/v1/UsageRecords?Granularity=day&Group=sim&PageSize=5&Page=8";
+  const Page normal_last = GetPage(last);
+  ASSERT_EQ(normal_last.records().size(), 2u);
+  fault.times = -1;
+  server_->InjectFault(8, fault);
+  const Page empty_last = GetPage(last);
+  EXPECT_EQ(empty_last.records(), json::array());
+  EXPECT_EQ(empty_last.meta(), normal_last.meta());
+  EXPECT_EQ(empty_last.meta().at("next_page_url"), nullptr);
+  EXPECT_EQ(GetPage(target).body, normal.body);
+  EXPECT_EQ(Get(last, /*with_auth=*/false)->status, 401);  // an error stays an error
+
+  // A status in the same fault wins over empty_page.
+  fault.status = 503;
+  server_->InjectFault(8, fault);
+  const httplib::Result unavailable = Get(last);
+  ASSERT_TRUE(unavailable);
+  EXPECT_EQ(unavailable->status, 503);
+  EXPECT_EQ(json::parse(unavailable->body), TwilioError(20500, "Service Unavailable", 503));
+}
+
+TEST_F(FakeServerTest, EmptyPageFaultComposesWithNextPageUrlAndTruncation) {
+  FakeFault fault;
+  fault.empty_page = true;
+  fault.next_page_url = "https://evil.example.com/v1/UsageRecords?Page=1";
+  server_->InjectFault(0, fault);
+  const Page page = GetPage("/v1/UsageRecords?Group=sim&PageSize=2");
+  EXPECT_EQ(page.records(), json::array());
+  EXPECT_EQ(page.meta().at("next_page_url"), "https://evil.example.com/v1/UsageRecords?Page=1");
+
+  fault.next_page_url.reset();
+  fault.truncate_json = true;
+  server_->InjectFault(0, fault);
+  fault.truncate_json = false;
+  server_->InjectFault(1, fault);
+  const std::string whole = GetPage("/v1/UsageRecords?Group=sim&PageSize=2&Page=1").body;
+  const httplib::Result truncated = Get("/v1/UsageRecords?Group=sim&PageSize=2&Page=0");
+  ASSERT_TRUE(truncated);
+  EXPECT_EQ(truncated->status, 200);
+  EXPECT_THAT(truncated->body, StartsWith("{\"usage_records\":[],\"meta\":{"));
+  EXPECT_FALSE(json::accept(truncated->body));
+  EXPECT_THAT(whole, StartsWith("{\"usage_records\":[],\"meta\":{"));
+}
+
+TEST_F(FakeServerTest, EveryPageFaultAppliesWhereNoPageFaultDoes) {
+  FakeFault every;
+  every.status = 503;
+  server_->InjectFault(FakeSupersimServer::kEveryPage, every);
+  FakeFault own;
+  own.status = 500;
+  server_->InjectFault(2, own);
+  for (const char* page : {"0", "1", "7", "123456"}) {
+    SCOPED_TRACE(page);
+    const httplib::Result result = Get(std::string("/v1/UsageRecords?PageSize=1&Page=") + page);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(result->status, 503);
+    EXPECT_EQ(json::parse(result->body), TwilioError(20500, "Service Unavailable", 503));
+  }
+  EXPECT_EQ(Get("/v1/UsageRecords?PageSize=1&Page=2")->status, 500);  // the page's own fault
+  EXPECT_EQ(Get("/v1/UsageRecords?PageSize=1&PageToken=PAo2")->status, 500);
+  // As a page's own status fault, it answers even requests the server would reject.
+  EXPECT_EQ(Get("/v1/UsageRecords", /*with_auth=*/false)->status, 503);
+  EXPECT_EQ(Get("/v1/UsageRecords?PageSize=0")->status, 503);
+
+  // times = 0 removes it; ClearFaults removes it too.
+  every.times = 0;
+  server_->InjectFault(FakeSupersimServer::kEveryPage, every);
+  EXPECT_EQ(Get("/v1/UsageRecords?PageSize=1&Page=1")->status, 200);
+  EXPECT_EQ(Get("/v1/UsageRecords?PageSize=1&Page=2")->status, 500);
+  every.times = -1;
+  server_->InjectFault(FakeSupersimServer::kEveryPage, every);
+  server_->ClearFaults();
+  EXPECT_EQ(Get("/v1/UsageRecords?PageSize=1&Page=1")->status, 200);
+  EXPECT_EQ(Get("/v1/UsageRecords?PageSize=1&Page=2")->status, 200);
+}
+
+TEST_F(FakeServerTest, EveryPageFaultTimesIsOneCounterSharedByAllPages) {
+  FakeFault every;
+  every.status = 503;
+  every.times = 3;
+  server_->InjectFault(FakeSupersimServer::kEveryPage, every);
+  FakeFault own;
+  own.status = 500;
+  own.times = 1;
+  server_->InjectFault(1, own);
+  std::vector<int> statuses;
+  for (const char* page : {"1", "1", "0", "4", "0", "1", "4"}) {
+    const httplib::Result result = Get(std::string("/v1/UsageRecords?PageSize=1&Page=") + page);
+    ASSERT_TRUE(result);
+    statuses.push_back(result->status);
+  }
+  // Page 1's own fault first (not counted by the every-page fault), then three requests for
+  // pages 1, 0 and 4 use up the shared counter.
+  EXPECT_THAT(statuses, ElementsAre(500, 503, 503, 503, 200, 200, 200));
+  std::vector<int64_t> pages;
+  for (const RecordedRequest& request : server_->Requests()) pages.push_back(request.page);
+  EXPECT_THAT(pages, ElementsAre(1, 1, 0, 4, 0, 1, 4));
+}
+
+TEST_F(FakeServerTest, EmptyEveryPageWalksToTheLastPageWithoutRecords) {
+  FakeFault fault;
+  fault.empty_page = true;
+  server_->InjectFault(FakeSupersimServer::kEveryPage, fault);
+  std::string target = "/v1/UsageRecords?Group=sim&Granularity=day&PageSize=5";
+  int pages = 0;
+  for (; pages < 20; ++pages) {
+    const Page page = GetPage(target);
+    EXPECT_EQ(page.records(), json::array());
+    EXPECT_EQ(page.meta().at("page"), pages);
+    if (page.meta().at("next_page_url").is_null()) break;
+    target = TargetOf(page.meta().at("next_page_url"));
+  }
+  EXPECT_EQ(pages, 8);  // 42 records in pages of 5: pages 0..8, all empty
+}
+
 // ---------------------------------------------------------------------------------------------
 // Request log
 

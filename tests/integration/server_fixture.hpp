@@ -19,10 +19,15 @@ class ServerTest : public ::testing::Test {
     config.credentials =
         Credentials::FromAuthToken(server_.GetOptions().username, server_.GetOptions().password);
     config.base_url = server_.BaseUrl();
+    // Retries stay on, as by default, but wait milliseconds rather than seconds.
+    config.retry.initial_delay = std::chrono::milliseconds(5);
+    config.retry.max_delay = std::chrono::milliseconds(50);
     return config;
   }
 
   supersim::v1::UsageRecordsApi Api() const { return supersim::v1::UsageRecordsApi(Config()); }
+  /// The default number of attempts for a request that keeps failing.
+  static inline const int kAttempts = RetryPolicy().max_attempts;
 
   testing::FakeSupersimServer server_;
 };

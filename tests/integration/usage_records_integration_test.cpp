@@ -144,9 +144,10 @@ TEST_F(UsageRecordsOverHttp, ServerErrorOnALaterPageKeepsEarlierRecords) {
   } catch (const ApiException& e) {
     EXPECT_EQ(e.Status(), 500);
     EXPECT_TRUE(e.Code().has_value());
+    EXPECT_EQ(e.Attempts(), kAttempts);  // 500 is retried, on page 1 only
   }
   EXPECT_EQ(seen, 4u);
-  EXPECT_EQ(server_.RequestCount(), 2u);
+  EXPECT_EQ(server_.RequestCount(), 1u + kAttempts);
 }
 
 TEST_F(UsageRecordsOverHttp, ForeignNextPageUrlIsRefusedAndTheForeignHostSeesNothing) {
@@ -264,7 +265,9 @@ TEST_F(UsageRecordsOverHttp, RequestTimeoutIsATransportError) {
     FAIL() << "expected a TransportException";
   } catch (const TransportException& e) {
     EXPECT_EQ(e.CurlCode(), 28);  // CURLE_OPERATION_TIMEDOUT
+    EXPECT_EQ(e.Attempts(), kAttempts);
   }
+  EXPECT_EQ(server_.RequestCount(), static_cast<std::size_t>(kAttempts));
 }
 
 TEST_F(UsageRecordsOverHttp, ConnectionRefusedIsATransportError) {
@@ -277,6 +280,7 @@ TEST_F(UsageRecordsOverHttp, ConnectionRefusedIsATransportError) {
     FAIL() << "expected a TransportException";
   } catch (const TransportException& e) {
     EXPECT_EQ(e.CurlCode(), 7);  // CURLE_COULDNT_CONNECT
+    EXPECT_EQ(e.Attempts(), kAttempts);
     EXPECT_EQ(std::string(e.what()).find(server_.GetOptions().password), std::string::npos);
   }
 }
@@ -299,15 +303,20 @@ TEST_F(UsageRecordsOverHttp, BrokenBodiesAreErrorsNotRecords) {
     SCOPED_TRACE(c.name);
     server_.ClearFaults();
     server_.InjectFault(0, c.fault);
+    server_.ClearRequests();
     bool parse_error = false;
     bool transport_error = false;
     try {
       Api().ListUsageRecord(DailyPerSim());
-    } catch (const ParseException&) {
+    } catch (const ParseException& e) {
       parse_error = true;
-    } catch (const TransportException&) {
+      EXPECT_EQ(e.Path(), "");
+      EXPECT_EQ(e.Attempts(), kAttempts);  // not JSON at all: retried as a transfer fault
+    } catch (const TransportException& e) {
       transport_error = true;
+      EXPECT_EQ(e.Attempts(), kAttempts);
     }
+    EXPECT_EQ(server_.RequestCount(), static_cast<std::size_t>(kAttempts));
     bool body_broken = c.fault.truncate_json || c.fault.body.has_value();
     EXPECT_EQ(parse_error, body_broken);
     EXPECT_EQ(transport_error, !body_broken);

@@ -38,6 +38,9 @@ TEST(ParseRfc3339, KeepsFractionalSeconds) {
   EXPECT_EQ(ParseRfc3339("2019-05-03T00:00:00.123456789Z") - At(kMay3),
             std::chrono::duration_cast<TimePoint::duration>(nanoseconds(123456789)));
   EXPECT_EQ(ParseRfc3339("2019-05-03T01:00:00.250+01:00"), At(kMay3) + milliseconds(250));
+  // Digits past the clock's precision are truncated, not an error.
+  EXPECT_EQ(ParseRfc3339("2019-05-03T00:00:00.1234567891Z") - At(kMay3),
+            std::chrono::duration_cast<TimePoint::duration>(nanoseconds(123456789)));
 }
 
 TEST(ParseRfc3339, HandlesLeapDayAndEpochBounds) {
@@ -46,13 +49,39 @@ TEST(ParseRfc3339, HandlesLeapDayAndEpochBounds) {
 }
 
 TEST(ParseRfc3339, RejectsWhatIsNotRfc3339) {
-  for (const char* bad : {"", "2019-05-03", "2019-05-03T00:00:00", "2019-5-03T00:00:00Z",
-                          "2019-05-03 00:00:00Z", "2019-05-03T00:00:00+0200", "2019-05-03T00:00Z",
-                          "2019-05-03T00:00:00.Z", "2019-05-03T00:00:00Zjunk", "20190503T000000Z",
-                          "2019-13-03T00:00:00Z", "2019-02-30T00:00:00Z", "2019-05-03T25:00:00Z",
-                          "2019-05-03T00:61:00Z", "2019-05-03T00:00:00.1234567891Z", "garbage"}) {
+  for (const char* bad :
+       {"", "2019-05-03", "2019-05-03T00:00:00", "2019-5-03T00:00:00Z", "2019-05-03 00:00:00Z",
+        "2019-05-03T00:00:00+0200", "2019-05-03T00:00Z", "2019-05-03T00:00:00.Z",
+        "2019-05-03T00:00:00Zjunk", "20190503T000000Z", "2019-13-03T00:00:00Z",
+        "2019-02-30T00:00:00Z", "2019-05-03T25:00:00Z", "2019-05-03T00:61:00Z", "garbage"}) {
     EXPECT_THROW(ParseRfc3339(bad), std::invalid_argument) << bad;
   }
+}
+
+// Found by the RFC 3339 fuzzer: years the clock cannot hold overflowed inside the conversion.
+TEST(ParseRfc3339, RejectsTimesTheClockCannotHold) {
+  for (const char* far : {"9999-12-31T00:00:00Z", "0000-01-01T00:00:00Z", "1000-06-01T00:00:00Z",
+                          "3000-01-01T00:00:00+01:00"}) {
+    EXPECT_THROW(ParseRfc3339(far), std::invalid_argument) << far;
+  }
+  // Inside the range, both ends of the twentieth and twenty-second centuries parse.
+  EXPECT_EQ(FormatRfc3339Utc(ParseRfc3339("1900-01-01T00:00:00Z")), "1900-01-01T00:00:00Z");
+  EXPECT_EQ(FormatRfc3339Utc(ParseRfc3339("2200-12-31T23:59:59Z")), "2200-12-31T23:59:59Z");
+}
+
+TEST(ParseRfc3339, RejectsImpossibleClockTimesAndOffsets) {
+  for (const char* bad : {"2019-05-03T24:00:00Z", "2019-05-03T23:59:60Z",
+                          "2019-05-03T00:00:00+24:00", "2019-05-03T00:00:00+01:60"}) {
+    EXPECT_THROW(ParseRfc3339(bad), std::invalid_argument) << bad;
+  }
+}
+
+TEST(FormatRfc3339Utc, HandlesTheClocksExtremes) {
+  // Found by the query fuzzer: flooring TimePoint::min() to seconds overflowed.
+  EXPECT_EQ(FormatRfc3339Utc(TimePoint::min()).substr(0, 5), "1677-");
+  EXPECT_EQ(FormatRfc3339Utc(TimePoint::max()).substr(0, 5), "2262-");
+  EXPECT_EQ(UnixSeconds(At(-1) + milliseconds(1)), -1);  // floors toward the past
+  EXPECT_EQ(FormatRfc3339Utc(At(-1) + milliseconds(1)), "1969-12-31T23:59:59Z");
 }
 
 TEST(FormatRfc3339Utc, WritesWholeSecondsInUtc) {

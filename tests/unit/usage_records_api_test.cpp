@@ -20,6 +20,7 @@ ClientConfig Config(std::string base_url = kBase) {
   ClientConfig config;
   config.credentials = Credentials::FromAuthToken("AC" + std::string(32, 'a'), "s3cret-token");
   config.base_url = std::move(base_url);
+  config.retry.initial_delay = std::chrono::milliseconds(1);  // retries on, waits short
   return config;
 }
 
@@ -111,8 +112,10 @@ TEST(UsageRecordsApi, StreamThrowsFromTheIterationThatNeedsTheFailingPage) {
   } catch (const ApiException& e) {
     EXPECT_EQ(e.Status(), 500);
     EXPECT_EQ(e.Code(), 20500);
+    EXPECT_EQ(e.Attempts(), 4);
   }
-  EXPECT_EQ(seen, Range(0, 3));  // the records before the failure were all delivered
+  EXPECT_EQ(seen, Range(0, 3));          // the records before the failure were all delivered
+  EXPECT_EQ(client->Urls().size(), 5u);  // page 1 tried four times, page 0 never again
 }
 
 TEST(UsageRecordsApi, RefusesNextPageOnAnotherServerWithoutSendingToIt) {

@@ -32,7 +32,8 @@ struct FakeDataSet {
   bool billed_as_number = false;
 };
 
-/// One fault, applied to requests for a given page (0-based, as the Page parameter counts).
+/// One fault, applied to requests for a given page (0-based, as the Page parameter counts), or
+/// to every page (FakeSupersimServer::kEveryPage).
 struct FakeFault {
   /// Answer with this status and a Twilio-shaped error body (unless `body` is set).
   std::optional<int> status;
@@ -53,6 +54,9 @@ struct FakeFault {
   std::optional<std::string> next_page_url;
   /// Answer with a redirect (302) to this URL.
   std::optional<std::string> redirect_to;
+  /// Answer with `"usage_records": []` and the meta the page would have had, so next_page_url
+  /// still links to the next page (a status, body or redirect in the same fault wins over it).
+  bool empty_page = false;
   /// How many requests for the page the fault applies to before it clears; < 0 means always.
   int times = -1;
 };
@@ -106,7 +110,15 @@ class FakeSupersimServer {
   std::string BaseUrl() const;
   const Options& GetOptions() const;
 
-  /// Applies `fault` to requests for page `page` (replacing any fault already set there).
+  /// The page InjectFault takes for a fault on every page.
+  static constexpr int64_t kEveryPage = -1;
+
+  /// Applies `fault` to requests for page `page` (replacing any fault already set there); a
+  /// `times` of 0 removes the fault set there. With `page` == kEveryPage the fault applies to
+  /// requests for any page that has no fault of its own (a page's own fault wins, and once its
+  /// `times` are used up the page falls back to the every-page fault); its `times` is one
+  /// counter shared by all pages: `times = 3` faults the next 3 such requests, whichever pages
+  /// they ask for.
   void InjectFault(int64_t page, FakeFault fault);
   void ClearFaults();
 

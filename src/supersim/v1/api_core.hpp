@@ -28,7 +28,11 @@ class ApiCore {
   /// for any other server (or a URL that cannot be parsed).
   std::string FollowableUrl(const std::string& next_page_url) const;
 
-  /// GETs `url` and parses the page. Throws ApiException for a non-2xx status.
+  /// How many empty pages in a row, each linking on, a listing accepts before it gives up.
+  int MaxConsecutiveEmptyPages() const noexcept { return config_.max_consecutive_empty_pages; }
+
+  /// GETs `url` and parses the page, retrying as config.retry says. Throws ApiException for a
+  /// non-2xx status.
   ListUsageRecordResponse Fetch(const std::string& url, const CallContext& ctx) const;
 
  private:

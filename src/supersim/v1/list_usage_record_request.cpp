@@ -42,8 +42,7 @@ void ValidateListUsageRecordParams(const ListUsageRecordParams& params) {
   }
   // Compared as sent: whole seconds.
   if (params.StartTime && params.EndTime &&
-      !(std::chrono::floor<std::chrono::seconds>(*params.StartTime) <
-        std::chrono::floor<std::chrono::seconds>(*params.EndTime))) {
+      !(UnixSeconds(*params.StartTime) < UnixSeconds(*params.EndTime))) {
     throw ValidationException("StartTime", "must be before EndTime (compared in whole seconds)");
   }
   if (params.PageSize && (*params.PageSize < 1 || *params.PageSize > kMaxPageSize)) {

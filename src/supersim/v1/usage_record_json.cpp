@@ -2,7 +2,6 @@
 // both paths share one set of rules (null vs absent, types, JSON paths in errors).
 #include <nlohmann/json.hpp>
 
-#include "date_include.hpp"
 #include "supersim/v1/page_parser.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
 
@@ -14,11 +13,20 @@ using json = nlohmann::json;
 // Whole seconds as "…:SSZ"; a sub-second part is kept (trailing zeros trimmed) so that
 // from_json(to_json(x)) == x.
 std::string FormatTime(TimePoint time) {
-  auto nanos = std::chrono::time_point_cast<std::chrono::nanoseconds>(time);
-  if (nanos == date::floor<std::chrono::seconds>(nanos)) return FormatRfc3339Utc(time);
-  std::string text = date::format("%FT%T", nanos);
-  while (text.back() == '0') text.pop_back();
-  return text + "Z";
+  using Rep = TimePoint::duration;
+  constexpr int64_t kTicksPerSecond = Rep::period::den / Rep::period::num;
+  int64_t ticks = time.time_since_epoch().count() % kTicksPerSecond;
+  if (ticks < 0) ticks += kTicksPerSecond;  // the part of the second after the floor
+  std::string text = FormatRfc3339Utc(time);
+  if (ticks == 0) return text;
+  // The fraction in the clock's own digits (9 for nanoseconds), trailing zeros trimmed.
+  std::string fraction;
+  for (int64_t scale = kTicksPerSecond / 10; scale >= 1; scale /= 10) {
+    fraction += static_cast<char>('0' + (ticks / scale) % 10);
+  }
+  while (fraction.back() == '0') fraction.pop_back();
+  text.insert(text.size() - 1, "." + fraction);
+  return text;
 }
 
 template <typename T>

@@ -41,6 +41,14 @@ bool UsageRecordPager::FetchNextPage() {
   index_ = 0;
   const auto& next = page_.meta.next_page_url;
   next_url_ = next && !next->empty() ? next : std::nullopt;
+  // Each link is new, so the loop check cannot see a server that pages through nothing forever.
+  empty_pages_in_a_row_ = page_.usage_records.empty() && next_url_ ? empty_pages_in_a_row_ + 1 : 0;
+  if (empty_pages_in_a_row_ >= core_->MaxConsecutiveEmptyPages()) {
+    exhausted_ = true;
+    throw PaginationException(std::to_string(empty_pages_in_a_row_) +
+                              " empty pages in a row, each linking to another: giving up "
+                              "(ClientConfig::max_consecutive_empty_pages)");
+  }
   return true;
 }
 

@@ -35,6 +35,7 @@ class UsageRecordPager {
   std::size_t index_ = 0;
   int64_t yielded_ = 0;
   std::size_t pages_fetched_ = 0;
+  int empty_pages_in_a_row_ = 0;
   bool exhausted_ = false;
   std::optional<std::string> next_url_;
   // Hashes of every URL requested: a next_page_url seen before would loop forever.
