@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   g++ clang
+  libclang-rt-14-dev llvm-14
   libcurl4-openssl-dev nlohmann-json3-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev openssl
 )

@@ -16,3 +16,8 @@ for preset in ci-gcc ci-clang; do
   echo "== $preset: test" >&2
   ctest --preset "$preset" -j "$jobs"
 done
+
+# Clang sanitizers over the test suite (build-asan/, build-tsan/), then each libFuzzer target for
+# 60 s (build-fuzz/). Both fail on any finding.
+scripts/sanitize.sh
+scripts/fuzz.sh 60
