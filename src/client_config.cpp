@@ -60,10 +60,7 @@ void ClientConfig::Validate() const {
   if (request_timeout.count() <= 0)
     throw ValidationException("request_timeout", "must be positive");
   if (max_response_bytes == 0) throw ValidationException("max_response_bytes", "must be positive");
-  internal::ValidateRetryPolicy(retry);
-  if (max_consecutive_empty_pages < 1) {
-    throw ValidationException("max_consecutive_empty_pages", "must be at least 1");
-  }
+  internal::ValidateListingSettings(*this);
 }
 
 ClientConfig ClientConfig::FromEnvironment() {

@@ -72,8 +72,6 @@ void Wait(milliseconds delay, const CallContext& ctx) {
   }
 }
 
-}  // namespace
-
 void ValidateRetryPolicy(const RetryPolicy& policy) {
   if (policy.max_attempts < 1)
     throw ValidationException("retry.max_attempts", "must be at least 1");
@@ -89,6 +87,15 @@ void ValidateRetryPolicy(const RetryPolicy& policy) {
     throw ValidationException("retry.multiplier", "must be at least 1");
   if (!(policy.jitter >= 0.0 && policy.jitter <= 1.0)) {
     throw ValidationException("retry.jitter", "must be between 0 and 1");
+  }
+}
+
+}  // namespace
+
+void ValidateListingSettings(const ClientConfig& config) {
+  ValidateRetryPolicy(config.retry);
+  if (config.max_consecutive_empty_pages < 1) {
+    throw ValidationException("max_consecutive_empty_pages", "must be at least 1");
   }
 }
 

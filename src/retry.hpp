@@ -6,13 +6,15 @@
 #include <string>
 
 #include "twilio/call_context.hpp"
+#include "twilio/client_config.hpp"
 #include "twilio/retry_policy.hpp"
 
 namespace twilio::internal {
 
-/// Throws ValidationException naming the first unusable field of `policy` ("retry.max_attempts",
-/// ...).
-void ValidateRetryPolicy(const RetryPolicy& policy);
+/// What every listing needs whatever the transport: a usable config.retry and
+/// config.max_consecutive_empty_pages >= 1. Throws ValidationException naming the first
+/// unusable field ("retry.max_attempts", ..., "max_consecutive_empty_pages").
+void ValidateListingSettings(const ClientConfig& config);
 
 /// Calls `attempt` until it returns, or throws an error the policy does not retry, or the
 /// policy's attempts or waiting are used up; the error then leaves with Attempts() set. `url`

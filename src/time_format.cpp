@@ -4,11 +4,15 @@
 #include <stdexcept>
 
 #include "date_include.hpp"
+#include "time_format_internal.hpp"
 
 namespace twilio {
 namespace {
 
 using Seconds = std::chrono::duration<int64_t>;
+using Rep = TimePoint::duration;
+static_assert(Rep::period::num == 1, "a clock tick of at most one second");
+constexpr int64_t kTicksPerSecond = Rep::period::den;
 
 bool IsDigit(char c) {
   return c >= '0' && c <= '9';
@@ -82,9 +86,6 @@ TimePoint ParseRfc3339(std::string_view text) {
   // that the clock can hold them, then the fraction in the clock's own unit.
   int64_t seconds = int64_t{date::sys_days(day).time_since_epoch().count()} * 86400 +
                     f.hour * 3600 + f.minute * 60 + f.second - int64_t{f.offset_minutes} * 60;
-  using Rep = TimePoint::duration;
-  constexpr int64_t kTicksPerSecond = Rep::period::den / Rep::period::num;
-  static_assert(Rep::period::num == 1, "a clock tick of at most one second");
   const int64_t max_seconds = std::numeric_limits<Rep::rep>::max() / kTicksPerSecond - 1;
   const int64_t min_seconds = std::numeric_limits<Rep::rep>::min() / kTicksPerSecond + 1;
   if (seconds > max_seconds || seconds < min_seconds) {
@@ -101,8 +102,6 @@ TimePoint ParseRfc3339(std::string_view text) {
 }
 
 int64_t UnixSeconds(TimePoint time) {
-  using Rep = TimePoint::duration;
-  constexpr int64_t kTicksPerSecond = Rep::period::den / Rep::period::num;
   int64_t ticks = time.time_since_epoch().count();
   int64_t seconds = ticks / kTicksPerSecond;
   if (ticks % kTicksPerSecond < 0) --seconds;  // toward the past, not toward zero
@@ -113,4 +112,22 @@ std::string FormatRfc3339Utc(TimePoint time) {
   return date::format("%FT%TZ", date::sys_time<Seconds>(Seconds(UnixSeconds(time))));
 }
 
+namespace internal {
+
+std::string FormatRfc3339UtcWithFraction(TimePoint time) {
+  int64_t ticks = time.time_since_epoch().count() % kTicksPerSecond;
+  if (ticks < 0) ticks += kTicksPerSecond;  // the part of the second after the floor
+  std::string text = FormatRfc3339Utc(time);
+  if (ticks == 0) return text;
+  // The fraction in the clock's own digits (9 for nanoseconds), trailing zeros trimmed.
+  std::string fraction;
+  for (int64_t scale = kTicksPerSecond / 10; scale >= 1; scale /= 10) {
+    fraction += static_cast<char>('0' + (ticks / scale) % 10);
+  }
+  while (fraction.back() == '0') fraction.pop_back();
+  text.insert(text.size() - 1, "." + fraction);
+  return text;
+}
+
+}  // namespace internal
 }  // namespace twilio

@@ -12,10 +12,7 @@ ApiCore::ApiCore(ClientConfig config, std::shared_ptr<http::HttpClient> client)
       client_(std::move(client)),
       origin_(twilio::internal::ValidatedBaseOrigin(config_.base_url)) {
   if (!client_) throw ValidationException("client", "must not be null");
-  twilio::internal::ValidateRetryPolicy(config_.retry);
-  if (config_.max_consecutive_empty_pages < 1) {
-    throw ValidationException("max_consecutive_empty_pages", "must be at least 1");
-  }
+  twilio::internal::ValidateListingSettings(config_);
   base_ = config_.base_url;
   while (!base_.empty() && base_.back() == '/') base_.pop_back();
 }

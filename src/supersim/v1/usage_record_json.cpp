@@ -3,31 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "supersim/v1/page_parser.hpp"
+#include "time_format_internal.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
 
 namespace twilio::supersim::v1 {
 namespace {
 
 using json = nlohmann::json;
-
-// Whole seconds as "…:SSZ"; a sub-second part is kept (trailing zeros trimmed) so that
-// from_json(to_json(x)) == x.
-std::string FormatTime(TimePoint time) {
-  using Rep = TimePoint::duration;
-  constexpr int64_t kTicksPerSecond = Rep::period::den / Rep::period::num;
-  int64_t ticks = time.time_since_epoch().count() % kTicksPerSecond;
-  if (ticks < 0) ticks += kTicksPerSecond;  // the part of the second after the floor
-  std::string text = FormatRfc3339Utc(time);
-  if (ticks == 0) return text;
-  // The fraction in the clock's own digits (9 for nanoseconds), trailing zeros trimmed.
-  std::string fraction;
-  for (int64_t scale = kTicksPerSecond / 10; scale >= 1; scale /= 10) {
-    fraction += static_cast<char>('0' + (ticks / scale) % 10);
-  }
-  while (fraction.back() == '0') fraction.pop_back();
-  text.insert(text.size() - 1, "." + fraction);
-  return text;
-}
 
 template <typename T>
 json Nullable(const std::optional<T>& value) {
@@ -38,8 +20,12 @@ json Nullable(const std::optional<T>& value) {
 
 void to_json(json& j, const Period& period) {
   j = json::object();
-  j["start_time"] = period.start_time ? json(FormatTime(*period.start_time)) : json(nullptr);
-  j["end_time"] = period.end_time ? json(FormatTime(*period.end_time)) : json(nullptr);
+  j["start_time"] = period.start_time
+                        ? json(twilio::internal::FormatRfc3339UtcWithFraction(*period.start_time))
+                        : json(nullptr);
+  j["end_time"] = period.end_time
+                      ? json(twilio::internal::FormatRfc3339UtcWithFraction(*period.end_time))
+                      : json(nullptr);
 }
 
 void to_json(json& j, const SupersimV1UsageRecord& r) {
