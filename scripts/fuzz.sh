@@ -4,19 +4,20 @@
 # is never written to). Prints each target's execution count; fails if any target crashes,
 # leaks, times out or breaks an invariant. See fuzz/README.md.
 #
-#   scripts/fuzz.sh [seconds per target, default 60] [target...]   # targets: page rfc3339 query
+#   scripts/fuzz.sh [seconds per target, default 60] [target...]
+#   targets: page differential rfc3339 query
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 seconds=${1:-60}
 if ! [[ $seconds =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
-  echo "usage: scripts/fuzz.sh [seconds per target] [page|rfc3339|query ...]" >&2
+  echo "usage: scripts/fuzz.sh [seconds per target] [page|differential|rfc3339|query ...]" >&2
   exit 2
 fi
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(page rfc3339 query)
+[ ${#targets[@]} -eq 0 ] && targets=(page differential rfc3339 query)
 
 build="build-fuzz"
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -35,7 +36,8 @@ flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fn
 run cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_FUZZERS=ON \
   -DTWILIO_SUPERSIM_BUILD_TESTS=OFF -DTWILIO_SUPERSIM_BUILD_TESTING_LIB=OFF \
-  -DTWILIO_SUPERSIM_BUILD_CLI=OFF -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF >/dev/null
+  -DTWILIO_SUPERSIM_BUILD_CLI=OFF -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF \
+  -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF >/dev/null
 run cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}"
 
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

@@ -7,7 +7,9 @@ packages=(
   g++ clang
   libclang-rt-14-dev llvm-14
   libcurl4-openssl-dev nlohmann-json3-dev libhowardhinnant-date-dev
+  libsimdjson-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev openssl
+  libbenchmark-dev curl
 )
 
 # Node.js and npm run Stoplight Prism for the contract test; any recent Node.js will do, so a

@@ -53,7 +53,7 @@ asan() {
   [ -x tests/contract/node_modules/.bin/prism ] && contract=ON
   echo "== asan: ASan + LSan + UBSan, every test (contract test: $contract)" >&2
   run cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
-    "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON \
+    "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF \
     -DTWILIO_SUPERSIM_CONTRACT_TESTS=$contract >/dev/null
   run cmake --build "$build" -j "$jobs"
   rm -rf "$logs" && mkdir -p "$logs"
@@ -74,7 +74,8 @@ tsan() {
   # threads of their own worth the build time.
   run cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
     "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_CLI=OFF \
-    -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF >/dev/null
+    -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF \
+    -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF >/dev/null
   run cmake --build "$build" -j "$jobs" --target unit_tests integration_tests
   rm -rf "$logs" && mkdir -p "$logs"
   local status=0 options="halt_on_error=1:second_deadlock_stack=1:log_path=$logs/tsan"

@@ -17,6 +17,11 @@ for preset in ci-gcc ci-clang; do
   ctest --preset "$preset" -j "$jobs"
 done
 
+# One short pass of every benchmark (built by the ci-gcc preset above), so they cannot rot; no
+# figures are judged here. scripts/bench.sh alone does the real run.
+echo "== benchmarks: quick pass" >&2
+scripts/bench.sh --quick --build-dir build
+
 # Clang sanitizers over the test suite (build-asan/, build-tsan/), then each libFuzzer target for
 # 60 s (build-fuzz/). Both fail on any finding.
 scripts/sanitize.sh

@@ -15,7 +15,9 @@ bool IsDigit(char c) {
 
 std::string StripLeadingZeros(std::string digits) {
   std::size_t first = digits.find_first_not_of('0');
-  return first == std::string::npos ? "0" : digits.substr(first);
+  if (first == std::string::npos) return "0";
+  digits.erase(0, first);
+  return digits;
 }
 
 // Magnitudes as digit strings of equal length (left-padded), added or subtracted digit by digit.
@@ -54,11 +56,26 @@ std::string Aligned(const std::string& digits, std::size_t scale, std::size_t to
 Decimal::Decimal(bool negative, std::string digits, std::size_t scale)
     : negative_(negative), digits_(StripLeadingZeros(std::move(digits))), scale_(scale) {
   if (digits_ == "0") negative_ = false;
-  std::string padded =
-      std::string(digits_.size() <= scale_ ? scale_ + 1 - digits_.size() : 0, '0') + digits_;
-  std::string integer = padded.substr(0, padded.size() - scale_);
-  text_ = (negative_ ? "-" : "") + integer;
-  if (scale_ > 0) text_ += "." + padded.substr(padded.size() - scale_);
+  // Built in place (every page parse makes one per record): sign, the integer digits (at least
+  // "0"), then '.' and exactly scale_ fraction digits, zero-padded on the left.
+  std::size_t integer_digits = digits_.size() > scale_ ? digits_.size() - scale_ : 1;
+  text_.clear();
+  text_.reserve((negative_ ? 1 : 0) + integer_digits + (scale_ > 0 ? 1 + scale_ : 0));
+  if (negative_) text_ += '-';
+  if (digits_.size() <= scale_) {
+    text_ += '0';
+    if (scale_ > 0) {
+      text_ += '.';
+      text_.append(scale_ - digits_.size(), '0');
+      text_ += digits_;
+    }
+  } else {
+    text_.append(digits_, 0, digits_.size() - scale_);
+    if (scale_ > 0) {
+      text_ += '.';
+      text_.append(digits_, digits_.size() - scale_, scale_);
+    }
+  }
 }
 
 Decimal Decimal::Parse(std::string_view text) {
@@ -94,7 +111,9 @@ Decimal Decimal::Parse(std::string_view text) {
   }
   if (i != text.size()) return fail();
 
-  std::string digits = std::string(integer) + std::string(fraction);
+  std::string digits;
+  digits.reserve(integer.size() + fraction.size());
+  digits.append(integer).append(fraction);
   long scale = static_cast<long>(fraction.size()) - exponent;
   if (scale < 0) {
     digits.append(static_cast<std::size_t>(-scale), '0');

@@ -13,12 +13,29 @@ namespace twilio {
 /// that share it. Copies share the same flag.
 class CancellationToken {
  public:
-  CancellationToken() : flag_(std::make_shared<std::atomic<bool>>(false)) {}
-  void Cancel() const noexcept { flag_->store(true, std::memory_order_relaxed); }
-  bool IsCancelled() const noexcept { return flag_->load(std::memory_order_relaxed); }
+  CancellationToken() : state_(std::make_shared<State>()) {}
+  void Cancel() const noexcept { state_->cancelled.store(true, std::memory_order_relaxed); }
+  /// True once Cancel() was called on this token (or a copy), or on the token it is linked to.
+  bool IsCancelled() const noexcept {
+    for (const State* s = state_.get(); s != nullptr; s = s->parent.get()) {
+      if (s->cancelled.load(std::memory_order_relaxed)) return true;
+    }
+    return false;
+  }
+  /// A new token that is cancelled when this one is, and can also be cancelled on its own
+  /// without touching this one (work started on the caller's behalf, stopped when abandoned).
+  CancellationToken Linked() const {
+    CancellationToken child;
+    child.state_->parent = state_;
+    return child;
+  }
 
  private:
-  std::shared_ptr<std::atomic<bool>> flag_;
+  struct State {
+    std::atomic<bool> cancelled{false};
+    std::shared_ptr<const State> parent;
+  };
+  std::shared_ptr<State> state_;
 };
 
 /// What a caller passes to bound one operation. The default has no deadline and is never

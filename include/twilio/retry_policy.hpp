@@ -54,7 +54,9 @@ struct RetryPolicy {
   std::set<int> retry_statuses = {429, 500, 502, 503, 504};
   /// Retry transport failures that may pass, and bodies that are not JSON at all.
   bool retry_transport_errors = true;
-  /// Called before each wait (from the thread making the call). Must not throw.
+  /// Called before each wait, from the thread sending the request: the caller's, or for a page
+  /// a listing prefetches (ClientConfig::prefetch_next_page), its background thread. Calls for
+  /// one listing never overlap. Must not throw.
   std::function<void(const RetryEvent&)> on_retry;
 
   /// A policy that never retries.

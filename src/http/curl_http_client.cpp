@@ -7,6 +7,7 @@
 #include <mutex>
 #include <vector>
 
+#include "json/json_limits.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/version.hpp"
 #include "url.hpp"
@@ -33,6 +34,7 @@ std::string PlatformName() {
 
 // What one transfer accumulates; the callbacks below receive it as their user pointer.
 struct Transfer {
+  CURL* easy;
   std::size_t max_body;
   HttpResponse response;
   bool body_too_large = false;
@@ -41,11 +43,21 @@ struct Transfer {
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   std::size_t bytes = size * count;
-  if (transfer->response.body.size() + bytes > transfer->max_body) {
+  std::string& body = transfer->response.body;
+  if (body.size() + bytes > transfer->max_body) {
     transfer->body_too_large = true;
     return 0;  // makes libcurl fail the transfer with CURLE_WRITE_ERROR
   }
-  transfer->response.body.append(data, bytes);
+  if (body.empty()) {
+    // One allocation for the whole body, with the spare bytes the page parser reads past its
+    // end, so the body is neither regrown nor copied on its way to the models.
+    curl_off_t length = -1;
+    curl_easy_getinfo(transfer->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+    if (length > 0 && static_cast<std::size_t>(length) <= transfer->max_body) {
+      body.reserve(static_cast<std::size_t>(length) + internal::kBodyPadding);
+    }
+  }
+  body.append(data, bytes);
   return bytes;
 }
 
@@ -68,6 +80,42 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
 
 struct SlistDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+// TLS sessions and DNS answers shared by every connection of one client: a connection opened
+// next to a busy one (concurrent requests, a reconnect after a reset) resumes the TLS session
+// instead of a full handshake.
+class SharedCaches {
+ public:
+  SharedCaches() : share_((GlobalInit(), curl_share_init())) {
+    if (share_ == nullptr) throw TransportException("libcurl could not create a share handle", 0);
+    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, Lock);
+    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, Unlock);
+    curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+  }
+  ~SharedCaches() { curl_share_cleanup(share_); }
+  SharedCaches(const SharedCaches&) = delete;
+  SharedCaches& operator=(const SharedCaches&) = delete;
+
+  CURLSH* Handle() const noexcept { return share_; }
+
+ private:
+  static void Lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+    static_cast<SharedCaches*>(user)->MutexFor(data).lock();
+  }
+  static void Unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<SharedCaches*>(user)->MutexFor(data).unlock();
+  }
+  std::mutex& MutexFor(curl_lock_data data) {
+    return data == CURL_LOCK_DATA_SSL_SESSION ? ssl_mutex_
+           : data == CURL_LOCK_DATA_DNS       ? dns_mutex_
+                                              : share_mutex_;
+  }
+
+  CURLSH* share_;
+  std::mutex ssl_mutex_, dns_mutex_, share_mutex_;
 };
 
 // An easy handle driven through its own multi handle: the multi keeps the connection (and TLS
@@ -138,7 +186,7 @@ class CurlHttpClient::Impl {
   HttpResponse Send(const HttpRequest& request, const CallContext& ctx) {
     ctx.ThrowIfDone();
     Connection connection = Acquire();
-    Transfer transfer{config_.max_response_bytes, {}, false};
+    Transfer transfer{connection.easy, config_.max_response_bytes, {}, false};
     char error[CURL_ERROR_SIZE] = {0};
     std::unique_ptr<curl_slist, SlistDeleter> headers(
         Configure(connection.easy, request, ctx, transfer, error));
@@ -190,6 +238,7 @@ class CurlHttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str());
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_SHARE, caches_.Handle());
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
 #if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -254,6 +303,7 @@ class CurlHttpClient::Impl {
   ClientConfig config_;
   std::string user_agent_;
   internal::UrlOrigin base_origin_;
+  SharedCaches caches_;  // outlives idle_'s handles: declared before, destroyed after
   std::mutex mutex_;
   std::vector<Connection> idle_;
 };

@@ -6,10 +6,13 @@
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <condition_variable>
 #include <csignal>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -29,7 +32,8 @@ namespace {
 constexpr char kListPath[] = "/v1/UsageRecords";
 constexpr char kJsonType[] = "application/json; charset=utf-8";
 constexpr std::size_t kWorkerThreads = 16;
-constexpr std::size_t kKeepAliveMaxCount = 100;
+// Enough for a listing of millions of records on one kept-alive connection.
+constexpr std::size_t kKeepAliveMaxCount = 100000;
 
 std::string Lower(std::string text) {
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -102,6 +106,35 @@ class HttpServer : public httplib::Server {
   }
 };
 
+// The connection the current worker thread is serving (0: none). httplib 0.11 runs a connection's
+// whole keep-alive loop, handlers included, inside the one task it enqueues for it, so the
+// task can label the thread and the handler read the label.
+thread_local std::uint64_t t_connection = 0;
+
+// httplib 0.11 calls `set_socket_options` only for the listening socket, and its per-connection
+// entry point (process_and_close_socket) is private; but its accept loop enqueues exactly one
+// task per accepted socket, so a task queue sees every accepted connection.
+class ConnectionCountingQueue : public httplib::TaskQueue {
+ public:
+  ConnectionCountingQueue(std::size_t threads, std::function<std::uint64_t()> on_accept)
+      : pool_(threads), on_accept_(std::move(on_accept)) {}
+
+  void enqueue(std::function<void()> task) override {
+    const std::uint64_t connection = on_accept_();
+    pool_.enqueue([connection, task = std::move(task)] {
+      t_connection = connection;
+      task();
+      t_connection = 0;
+    });
+  }
+  void shutdown() override { pool_.shutdown(); }
+  void on_idle() override { pool_.on_idle(); }
+
+ private:
+  httplib::ThreadPool pool_;
+  std::function<std::uint64_t()> on_accept_;
+};
+
 // What the server is about to send.
 struct Reply {
   int status = 200;
@@ -156,12 +189,17 @@ class FakeSupersimServer::Impl {
   const Options options_;
   std::atomic<int> port_{0};
 
-  mutable std::mutex mutex_;  // guards requests_ and faults_
+  mutable std::mutex mutex_;  // guards requests_, faults_ and the counters below
   std::vector<RecordedRequest> requests_;
   std::map<int64_t, FakeFault> faults_;
+  std::uint64_t last_connection_ = 0;  // never reset: connection ids stay unique
+  std::size_t accepted_connections_ = 0;
+  std::size_t in_flight_ = 0;
+  std::size_t max_in_flight_ = 0;
 
  private:
   void Handle(const httplib::Request& request, httplib::Response& response);
+  std::uint64_t Accepted();
   void Record(const httplib::Request& request, const std::string& raw_query,
               const fake::QueryParams& params, int64_t page);
   std::optional<FakeFault> TakeFault(int64_t page);
@@ -206,7 +244,7 @@ int FakeSupersimServer::Impl::Start() {
       ready_ = true;
     }
     state_changed_.notify_all();
-    return new httplib::ThreadPool(kWorkerThreads);
+    return new ConnectionCountingQueue(kWorkerThreads, [this] { return Accepted(); });
   };
   const auto handler = [this](const httplib::Request& request, httplib::Response& response) {
     Handle(request, response);
@@ -272,8 +310,25 @@ void FakeSupersimServer::Impl::Stop() {
   server_.reset();
 }
 
+std::uint64_t FakeSupersimServer::Impl::Accepted() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++accepted_connections_;
+  return ++last_connection_;
+}
+
 void FakeSupersimServer::Impl::Handle(const httplib::Request& request,
                                       httplib::Response& response) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    max_in_flight_ = std::max(max_in_flight_, ++in_flight_);
+  }
+  struct Done {  // a request stops counting as in flight when Handle returns, on every path
+    Impl* impl;
+    ~Done() {
+      std::lock_guard<std::mutex> lock(impl->mutex_);
+      --impl->in_flight_;
+    }
+  } done{this};
   const auto question = request.target.find('?');
   const std::string raw_query =
       question == std::string::npos ? std::string() : request.target.substr(question + 1);
@@ -309,6 +364,7 @@ void FakeSupersimServer::Impl::Record(const httplib::Request& request, const std
   recorded.raw_query = raw_query;
   recorded.params = params;
   recorded.page = page;
+  recorded.connection = t_connection;
   for (const auto& [name, value] : request.headers) {
     // httplib adds the connection's addresses as pseudo headers; they were not sent.
     if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
@@ -478,9 +534,21 @@ std::size_t FakeSupersimServer::RequestCount() const {
   return impl_->requests_.size();
 }
 
+std::size_t FakeSupersimServer::AcceptedConnections() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->accepted_connections_;
+}
+
+std::size_t FakeSupersimServer::MaxConcurrentRequests() const {
+  std::lock_guard<std::mutex> lock(impl_->mutex_);
+  return impl_->max_in_flight_;
+}
+
 void FakeSupersimServer::ClearRequests() {
   std::lock_guard<std::mutex> lock(impl_->mutex_);
   impl_->requests_.clear();
+  impl_->accepted_connections_ = 0;
+  impl_->max_in_flight_ = impl_->in_flight_;
 }
 
 std::string FakeSupersimServer::SimSid(int index) {

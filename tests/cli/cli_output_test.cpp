@@ -334,9 +334,10 @@ TEST(CliPipe, ReaderLeavingMidListingStopsQuietly) {
   RunOptions options;
   options.close_stdout_after_first_line = true;
   options.env = ServerEnv(server);
-  // 1008 records, far more than a pipe holds: the command is still writing when it closes.
+  // 1008 records in 6 pages of 200 (80 KB each, more than a pipe holds): the command is still
+  // writing the first page when the reader leaves.
   RunResult result = RunCli({"--base-url", server.BaseUrl(), "--format", "jsonl", "--group", "sim",
-                             "--granularity", "hour", "--page-size", "1000"},
+                             "--granularity", "hour", "--page-size", "200"},
                             options);
   EXPECT_EQ(result.signal, 0);
   EXPECT_EQ(result.exit_code, 0);
@@ -347,8 +348,9 @@ TEST(CliPipe, ReaderLeavingMidListingStopsQuietly) {
                               .SetLimit(1));
   ASSERT_EQ(first.size(), 1u);
   EXPECT_EQ(result.out.substr(0, result.out.find('\n')), nlohmann::json(first[0]).dump());
-  // It stopped: the second page was never asked for.
-  EXPECT_EQ(server.RequestCount(), 1u);
+  // It stopped: of 6 pages, only the first and the one prefetched behind it were asked for.
+  EXPECT_GE(server.RequestCount(), 1u);
+  EXPECT_LE(server.RequestCount(), 2u);
 }
 
 TEST(CliPipe, OtherWriteFailureExitsOne) {

@@ -28,12 +28,16 @@ inline fs::path MakeCertificate(const fs::path& dir, const std::string& name,
   return dir / name;
 }
 
-/// Serves one page with one record at /v1/UsageRecords.
+/// Serves one page with one record at /v1/UsageRecords, after `delay`. With
+/// `one_request_per_connection`, the server closes each connection after one response.
 class TlsServer {
  public:
-  explicit TlsServer(const fs::path& cert)
+  explicit TlsServer(const fs::path& cert, bool one_request_per_connection = false,
+                     std::chrono::milliseconds delay = {})
       : server_((cert.string() + ".pem").c_str(), (cert.string() + ".key").c_str()) {
-    server_.Get("/v1/UsageRecords", [](const httplib::Request&, httplib::Response& res) {
+    if (one_request_per_connection) server_.set_keep_alive_max_count(1);
+    server_.Get("/v1/UsageRecords", [delay](const httplib::Request&, httplib::Response& res) {
+      std::this_thread::sleep_for(delay);
       res.set_content(R"({"usage_records":[{"data_upload":1}],"meta":{"next_page_url":null}})",
                       "application/json");
     });
@@ -48,6 +52,8 @@ class TlsServer {
     thread_.join();
   }
   int Port() const { return port_; }
+  /// The server's OpenSSL context, for its session statistics.
+  SSL_CTX* Context() const { return server_.ssl_context(); }
 
  private:
   httplib::SSLServer server_;

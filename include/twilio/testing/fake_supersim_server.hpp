@@ -74,6 +74,10 @@ struct RecordedRequest {
   /// The page the request asked for, as faults count it: the PageToken's offset / PageSize
   /// when a PageToken is given, else the Page parameter (0 when absent).
   int64_t page = 0;
+  /// The TCP connection the request came on. The server numbers the connections it accepts
+  /// 1, 2, 3, ... in accept order over its whole life (ClearRequests does not restart the
+  /// numbering), so requests with equal values shared one kept-alive connection.
+  std::uint64_t connection = 0;
 
   /// First value of query parameter `name` (case-sensitive), or std::nullopt.
   std::optional<std::string> Param(const std::string& name) const;
@@ -125,6 +129,16 @@ class FakeSupersimServer {
   /// Every request received so far, in arrival order.
   std::vector<RecordedRequest> Requests() const;
   std::size_t RequestCount() const;
+  /// TCP connections the server accepted since it was constructed or ClearRequests() was last
+  /// called (Stop and Start do not reset it, as they do not clear the request log). A
+  /// connection accepted before ClearRequests() and still open is not counted again when it
+  /// carries later requests.
+  std::size_t AcceptedConnections() const;
+  /// The most requests handled at the same time (from reading the request to handing the
+  /// answer to cpp-httplib, `delay` included) since construction or ClearRequests().
+  std::size_t MaxConcurrentRequests() const;
+  /// Clears the request log and resets AcceptedConnections() to 0 and MaxConcurrentRequests()
+  /// to the number of requests being handled right now.
   void ClearRequests();
 
   /// The SID the server gives SIM i ("HS" + 32 hex digits); fleets "HF...", networks "HW...".

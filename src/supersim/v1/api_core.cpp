@@ -2,6 +2,7 @@
 
 #include "http/api_error.hpp"
 #include "retry.hpp"
+#include "supersim/v1/simdjson_page_parser.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/http/curl_http_client.hpp"
 #include "twilio/supersim/v1/list_usage_record_request.hpp"
@@ -42,7 +43,8 @@ std::string ApiCore::FollowableUrl(const std::string& next_page_url) const {
   return url;
 }
 
-ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext& ctx) const {
+ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext& ctx,
+                                       std::size_t expected_records) const {
   http::HttpRequest request;
   request.url = url;
   ListUsageRecordResponse page;
@@ -53,7 +55,8 @@ ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext
     if (response.status < 200 || response.status > 299) {
       throw twilio::internal::MakeApiException(response);
     }
-    page = ParseListUsageRecordResponse(response.body);
+    // Parsed in place: the transport left the parser's padding in the body's spare capacity.
+    page = ParsePageWithSimdjson(response.body, expected_records);
   });
   return page;
 }

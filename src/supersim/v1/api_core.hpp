@@ -30,10 +30,13 @@ class ApiCore {
 
   /// How many empty pages in a row, each linking on, a listing accepts before it gives up.
   int MaxConsecutiveEmptyPages() const noexcept { return config_.max_consecutive_empty_pages; }
+  /// Whether listings fetch the next page in the background (ClientConfig::prefetch_next_page).
+  bool PrefetchNextPage() const noexcept { return config_.prefetch_next_page; }
 
   /// GETs `url` and parses the page, retrying as config.retry says. Throws ApiException for a
-  /// non-2xx status.
-  ListUsageRecordResponse Fetch(const std::string& url, const CallContext& ctx) const;
+  /// non-2xx status. `expected_records` sizes the page's records up front (0: estimate).
+  ListUsageRecordResponse Fetch(const std::string& url, const CallContext& ctx,
+                                std::size_t expected_records = 0) const;
 
  private:
   ClientConfig config_;

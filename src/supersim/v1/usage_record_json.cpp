@@ -2,7 +2,7 @@
 // both paths share one set of rules (null vs absent, types, JSON paths in errors).
 #include <nlohmann/json.hpp>
 
-#include "supersim/v1/page_parser.hpp"
+#include "supersim/v1/nlohmann_page_parser.hpp"
 #include "time_format_internal.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
 

@@ -1,7 +1,9 @@
-// Internal: walks the pages of one listing, enforcing Limit and the paging-link rules.
+// Internal: walks the pages of one listing, enforcing Limit and the paging-link rules, with the
+// next page prefetched on a background thread (ClientConfig::prefetch_next_page).
 #pragma once
 
 #include <cstddef>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +17,10 @@ class UsageRecordPager {
  public:
   UsageRecordPager(std::shared_ptr<const ApiCore> core, ListUsageRecordParams params,
                    CallContext ctx);
+  /// Stops a prefetch still in flight and waits for it.
+  ~UsageRecordPager();
+  UsageRecordPager(const UsageRecordPager&) = delete;
+  UsageRecordPager& operator=(const UsageRecordPager&) = delete;
 
   /// The next record (owned by the pager until the next call), or nullptr when the listing is
   /// complete or Limit records were yielded. Fetches a page when the current one is used up.
@@ -27,10 +33,17 @@ class UsageRecordPager {
 
  private:
   bool FetchNextPage();
+  // Sends the request for next_url_ (after the paging-link checks) on a background thread when
+  // `in_background`, else when the result is asked for. Any error surfaces from pending_.get().
+  void StartFetch(bool in_background);
+  bool NeedsAnotherPage() const;
 
   std::shared_ptr<const ApiCore> core_;
   ListUsageRecordParams params_;
   CallContext ctx_;
+  // The prefetch's context: the caller's deadline, and a token linked to the caller's that the
+  // destructor cancels.
+  CallContext prefetch_ctx_;
   ListUsageRecordResponse page_;
   std::size_t index_ = 0;
   int64_t yielded_ = 0;
@@ -38,7 +51,10 @@ class UsageRecordPager {
   int empty_pages_in_a_row_ = 0;
   bool exhausted_ = false;
   std::optional<std::string> next_url_;
-  // Hashes of every URL requested: a next_page_url seen before would loop forever.
+  // The request for next_url_ when valid(); its URL's hash in pending_key_.
+  std::future<ListUsageRecordResponse> pending_;
+  std::size_t pending_key_ = 0;
+  // Hashes of every URL fetched: a next_page_url seen before would loop forever.
   std::unordered_set<std::size_t> visited_;
   SupersimV1UsageRecord* current_ = nullptr;
 };

@@ -2,13 +2,16 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
 #include "twilio/http/http_client.hpp"
+#include "twilio/supersim/v1/fan_out.hpp"
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
 #include "twilio/supersim/v1/usage_record_stream.hpp"
@@ -66,6 +69,23 @@ class UsageRecordsApi {
   /// PaginationException when that URL points at another host.
   std::optional<ListUsageRecordResponse> NextPageUsageRecord(const ListUsageRecordResponse& page,
                                                              const CallContext& ctx = {}) const;
+
+  /// Lists every parameter set fully (each up to its own Limit, as ListUsageRecord does), up to
+  /// options.max_concurrent_requests of them at once over the shared transport, and returns one
+  /// result per set in input order. A set's failure is kept in its result and does not stop
+  /// the others; a cancelled or expired `ctx` stops them all, and every set not yet complete
+  /// then holds CancelledException or DeadlineExceededException. Throws ValidationException,
+  /// before anything is sent, for bad options or a bad set (the message names its index).
+  std::vector<FanOutResult> ListUsageRecordFanOut(const std::vector<ListUsageRecordParams>& sets,
+                                                  const FanOutOptions& options = {},
+                                                  const CallContext& ctx = {}) const;
+  /// The same listings, each result handed to `on_result` as soon as its set completes (or
+  /// fails), on a worker thread; calls never overlap. Returns once every set was delivered.
+  /// If `on_result` throws, no further set is started and `on_result` is not called again;
+  /// the sets in flight finish, then the exception is rethrown here.
+  void ListUsageRecordFanOut(const std::vector<ListUsageRecordParams>& sets,
+                             const std::function<void(FanOutResult&&)>& on_result,
+                             const FanOutOptions& options = {}, const CallContext& ctx = {}) const;
 
  private:
   std::shared_ptr<const internal::ApiCore> core_;

@@ -1,4 +1,6 @@
-// Internal: the streaming (SAX) parser behind ParseListUsageRecordResponse and every from_json.
+// Internal: the nlohmann/json SAX parser behind every from_json. The wire parser
+// (simdjson_page_parser.hpp) follows the same rules; tests/unit/parser_differential_test.cpp
+// and fuzz/differential_fuzzer.cpp hold the two to identical results.
 #pragma once
 
 #include <string_view>

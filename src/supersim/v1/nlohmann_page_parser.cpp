@@ -1,10 +1,11 @@
-#include "supersim/v1/page_parser.hpp"
+#include "supersim/v1/nlohmann_page_parser.hpp"
 
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <vector>
 
+#include "json/json_limits.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::supersim::v1::internal {
@@ -123,6 +124,7 @@ class PageSax : public nlohmann::json_sax<json> {
   bool binary(binary_t&) override { return Scalar("binary data", nullptr); }
 
   bool start_object(std::size_t) override {
+    if (++depth_ > twilio::internal::kMaxJsonDepth) return TooDeep();
     if (Skipping()) return Nest();
     if (stack_.empty()) return Push(RootFrame());
     switch (CurrentSlot()) {
@@ -144,9 +146,13 @@ class PageSax : public nlohmann::json_sax<json> {
     if (!Skipping()) stack_.back().key = std::move(k);
     return true;
   }
-  bool end_object() override { return Pop(); }
+  bool end_object() override {
+    --depth_;
+    return Pop();
+  }
 
   bool start_array(std::size_t) override {
+    if (++depth_ > twilio::internal::kMaxJsonDepth) return TooDeep();
     if (Skipping()) return Nest();
     if (stack_.empty()) return Fail("expected an object, got an array");
     Slot slot = CurrentSlot();
@@ -157,7 +163,10 @@ class PageSax : public nlohmann::json_sax<json> {
     }
     return Fail(Expected(slot) + ", got an array");
   }
-  bool end_array() override { return Pop(); }
+  bool end_array() override {
+    --depth_;
+    return Pop();
+  }
 
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& ex) override {
@@ -257,7 +266,7 @@ class PageSax : public nlohmann::json_sax<json> {
 
   bool Integer(int64_t v, const std::string& text) {
     if (Skipping()) return true;
-    if (stack_.empty()) return Fail("expected an object, got a number");
+    if (stack_.empty()) return Fail("expected an object, got an integer");
     switch (CurrentSlot()) {
       case Slot::Ignore:
         return Done();
@@ -353,6 +362,11 @@ class PageSax : public nlohmann::json_sax<json> {
     return Done();
   }
 
+  bool TooDeep() {
+    return Fail("JSON nested deeper than " + std::to_string(twilio::internal::kMaxJsonDepth) +
+                " levels");
+  }
+
   bool Fail(const std::string& reason) {
     error_.emplace(Path(), reason);
     return false;
@@ -376,11 +390,18 @@ class PageSax : public nlohmann::json_sax<json> {
   ListUsageRecordResponse page_;
   std::vector<Level> stack_;
   std::optional<ParseException> error_;
+  int depth_ = 0;  // open objects and arrays, ignored ones included
 };
 
 }  // namespace
 
 ListUsageRecordResponse ParseJson(std::string_view body, RootKind root) {
+  // nlohmann reads a NUL byte as the end of the input, so "{}\0junk" would pass; JSON allows
+  // no NUL anywhere (and simdjson refuses it).
+  std::size_t nul = body.find('\0');
+  if (nul != std::string_view::npos) {
+    throw ParseException("", "malformed JSON at byte " + std::to_string(nul) + ": a NUL byte");
+  }
   PageSax sax(root);
   bool ok = json::sax_parse(body.begin(), body.end(), &sax, json::input_format_t::json,
                             /*strict=*/true);
@@ -390,11 +411,3 @@ ListUsageRecordResponse ParseJson(std::string_view body, RootKind root) {
 }
 
 }  // namespace twilio::supersim::v1::internal
-
-namespace twilio::supersim::v1 {
-
-ListUsageRecordResponse ParseListUsageRecordResponse(std::string_view body) {
-  return internal::ParseJson(body, internal::RootKind::Page);
-}
-
-}  // namespace twilio::supersim::v1

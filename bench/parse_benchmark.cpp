@@ -1,0 +1,80 @@
+// Parsing one realistic 1000-record page four ways: the SDK's wire parser as a listing runs it
+// (in place) and through the public function (which copies the text first), the internal
+// nlohmann SAX parser, and the DOM + from_json route a user holding an nlohmann::json would take.
+#include <benchmark/benchmark.h>
+
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "page_fixture.hpp"
+#include "supersim/v1/nlohmann_page_parser.hpp"
+#include "supersim/v1/simdjson_page_parser.hpp"
+#include "twilio/supersim/v1/list_usage_record_response.hpp"
+
+namespace {
+
+namespace v1 = twilio::supersim::v1;
+
+template <typename Parse>
+void RunParse(benchmark::State& state, Parse parse) {
+  const std::string* body = nullptr;
+  try {
+    body = &twilio::bench::RealisticPageBody();
+    // Checked once, untimed: a parser that drops records must not look fast.
+    const std::size_t records = parse(*body).usage_records.size();
+    if (records != twilio::bench::kPageRecords) {
+      state.SkipWithError(("parsed " + std::to_string(records) + " records, want 1000").c_str());
+      return;
+    }
+  } catch (const std::exception& e) {
+    state.SkipWithError(e.what());
+    return;
+  }
+  for (auto _ : state) {
+    v1::ListUsageRecordResponse page = parse(*body);
+    benchmark::DoNotOptimize(page);
+  }
+  const auto iterations = static_cast<int64_t>(state.iterations());
+  state.SetBytesProcessed(iterations * static_cast<int64_t>(body->size()));
+  state.counters["records/s"] = benchmark::Counter(
+      static_cast<double>(iterations) * static_cast<double>(twilio::bench::kPageRecords),
+      benchmark::Counter::kIsRate);
+  state.counters["page_bytes"] = static_cast<double>(body->size());
+}
+
+void BM_ParseListUsageRecordResponse(benchmark::State& state) {
+  RunParse(state, [](const std::string& body) { return v1::ParseListUsageRecordResponse(body); });
+}
+BENCHMARK(BM_ParseListUsageRecordResponse)->Unit(benchmark::kMicrosecond);
+
+// What ApiCore::Fetch runs on each page of a listing: the body as the transport left it (spare
+// capacity for the parser's padding, so parsed in place) and the previous page's page_size as
+// the records to make room for.
+void BM_ParsePageInPlace(benchmark::State& state) {
+  std::string body;
+  RunParse(state, [&body](const std::string& text) {
+    if (body.empty()) {
+      body.reserve(text.size() + 64);
+      body = text;
+    }
+    return v1::internal::ParsePageWithSimdjson(body, twilio::bench::kPageRecords);
+  });
+}
+BENCHMARK(BM_ParsePageInPlace)->Unit(benchmark::kMicrosecond);
+
+void BM_ParseJsonNlohmannSax(benchmark::State& state) {
+  RunParse(state, [](const std::string& body) {
+    return v1::internal::ParseJson(body, v1::internal::RootKind::Page);
+  });
+}
+BENCHMARK(BM_ParseJsonNlohmannSax)->Unit(benchmark::kMicrosecond);
+
+void BM_NlohmannDomFromJson(benchmark::State& state) {
+  RunParse(state, [](const std::string& body) {
+    return nlohmann::json::parse(body).get<v1::ListUsageRecordResponse>();
+  });
+}
+BENCHMARK(BM_NlohmannDomFromJson)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

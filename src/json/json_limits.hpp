@@ -1,0 +1,16 @@
+// Internal: bounds both JSON parsers enforce alike, so they accept and reject the same texts.
+#pragma once
+
+#include <cstddef>
+
+namespace twilio::internal {
+
+/// The deepest nesting of objects and arrays a page may have (Twilio's pages use 4 levels); a
+/// bound keeps a hostile body from exhausting the stack of a recursive walk.
+constexpr int kMaxJsonDepth = 256;
+
+/// Spare bytes a transport reserves after a response body, so the wire parser can read past the
+/// end of the text (simdjson needs 64) without copying it into a padded buffer.
+constexpr std::size_t kBodyPadding = 64;
+
+}  // namespace twilio::internal
