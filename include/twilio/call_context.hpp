@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 
+#include "twilio/export.hpp"
+
 namespace twilio {
 
 /// A flag that can be raised from any thread (a signal handler's thread, a UI) to stop calls
@@ -40,7 +42,7 @@ class CancellationToken {
 
 /// What a caller passes to bound one operation. The default has no deadline and is never
 /// cancelled.
-struct CallContext {
+struct TWILIO_SUPERSIM_EXPORT CallContext {
   using Clock = std::chrono::steady_clock;
 
   std::optional<Clock::time_point> deadline;

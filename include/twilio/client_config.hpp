@@ -5,13 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "twilio/export.hpp"
 #include "twilio/credentials.hpp"
 #include "twilio/retry_policy.hpp"
 
 namespace twilio {
 
 /// Settings shared by every API class. Copyable; Validate() runs when a transport is built.
-struct ClientConfig {
+struct TWILIO_SUPERSIM_EXPORT ClientConfig {
   Credentials credentials;
 
   /// Scheme, host and optional port (and optional path prefix) of the API. Pagination follows

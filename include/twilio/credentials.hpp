@@ -3,11 +3,13 @@
 
 #include <string>
 
+#include "twilio/export.hpp"
+
 namespace twilio {
 
 /// HTTP basic-auth credentials for Twilio. The secret is never printed: not by this class, not
 /// in any exception message or log line of the SDK.
-class Credentials {
+class TWILIO_SUPERSIM_EXPORT Credentials {
  public:
   Credentials() = default;
 

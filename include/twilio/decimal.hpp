@@ -4,13 +4,15 @@
 #include <string>
 #include <string_view>
 
+#include "twilio/export.hpp"
+
 namespace twilio {
 
 /// A decimal value kept digit for digit (e.g. a data_total_billed of "0.03"). Parse accepts
 /// JSON number syntax (`-12.50`, `1e-3`) with exponents of at most 4 digits (so a hostile
 /// `1e999999999` cannot ask for a gigabyte of zeros); ToString gives the value back in plain
 /// notation without an exponent, keeping the digits that were sent ("0.030" stays "0.030").
-class Decimal {
+class TWILIO_SUPERSIM_EXPORT Decimal {
  public:
   /// Zero.
   Decimal() = default;
@@ -28,9 +30,9 @@ class Decimal {
   Decimal& operator+=(const Decimal& other) { return *this = *this + other; }
 
   /// Compares values, so "0.030" == "0.03" and "-0" == "0".
-  friend bool operator==(const Decimal& a, const Decimal& b);
+  friend TWILIO_SUPERSIM_EXPORT bool operator==(const Decimal& a, const Decimal& b);
   friend bool operator!=(const Decimal& a, const Decimal& b) { return !(a == b); }
-  friend bool operator<(const Decimal& a, const Decimal& b);
+  friend TWILIO_SUPERSIM_EXPORT bool operator<(const Decimal& a, const Decimal& b);
 
  private:
   Decimal(bool negative, std::string digits, std::size_t scale);

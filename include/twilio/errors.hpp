@@ -6,10 +6,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "twilio/export.hpp"
+
 namespace twilio {
 
 /// Base of every exception this SDK throws. Messages never contain credentials.
-class TwilioException : public std::runtime_error {
+class TWILIO_SUPERSIM_EXPORT TwilioException : public std::runtime_error {
  public:
   explicit TwilioException(const std::string& message)
       : std::runtime_error(message), message_(message) {}
@@ -31,7 +33,7 @@ class TwilioException : public std::runtime_error {
 };
 
 /// Twilio answered with an HTTP error status (or a redirect, which the SDK never follows).
-class ApiException : public TwilioException {
+class TWILIO_SUPERSIM_EXPORT ApiException : public TwilioException {
  public:
   ApiException(int status, std::optional<int64_t> code, std::string message, std::string more_info,
                std::string details, std::string body, std::optional<std::string> retry_after = {});
@@ -59,7 +61,7 @@ class ApiException : public TwilioException {
 };
 
 /// The request did not complete: DNS, connect, TLS, timeout, a reset or truncated transfer.
-class TransportException : public TwilioException {
+class TWILIO_SUPERSIM_EXPORT TransportException : public TwilioException {
  public:
   /// `curl_code` is the libcurl CURLcode, or 0 when the failure did not come from libcurl.
   TransportException(const std::string& message, int curl_code)
@@ -72,7 +74,7 @@ class TransportException : public TwilioException {
 
 /// A response body was not the JSON the API describes. Path() is a JSON pointer such as
 /// "/usage_records/3/data_upload" (empty when the body is not JSON at all).
-class ParseException : public TwilioException {
+class TWILIO_SUPERSIM_EXPORT ParseException : public TwilioException {
  public:
   ParseException(const std::string& path, const std::string& reason);
   const std::string& Path() const noexcept { return path_; }
@@ -85,7 +87,7 @@ class ParseException : public TwilioException {
 
 /// A parameter or setting was rejected before anything was sent. Parameter() names it
 /// (e.g. "PageSize", "Network", "base_url").
-class ValidationException : public TwilioException {
+class TWILIO_SUPERSIM_EXPORT ValidationException : public TwilioException {
  public:
   ValidationException(const std::string& parameter, const std::string& reason);
   const std::string& Parameter() const noexcept { return parameter_; }
@@ -98,19 +100,19 @@ class ValidationException : public TwilioException {
 
 /// The server's paging links cannot be followed safely: a next_page_url on another host (it
 /// would receive the credentials), or one already visited (the listing would never end).
-class PaginationException : public TwilioException {
+class TWILIO_SUPERSIM_EXPORT PaginationException : public TwilioException {
  public:
   using TwilioException::TwilioException;
 };
 
 /// The call's CallContext was cancelled; nothing more was requested after it was seen.
-class CancelledException : public TwilioException {
+class TWILIO_SUPERSIM_EXPORT CancelledException : public TwilioException {
  public:
   CancelledException() : TwilioException("the operation was cancelled") {}
 };
 
 /// The call's CallContext deadline passed before the operation completed.
-class DeadlineExceededException : public TwilioException {
+class TWILIO_SUPERSIM_EXPORT DeadlineExceededException : public TwilioException {
  public:
   DeadlineExceededException() : TwilioException("the operation's deadline was exceeded") {}
 };

@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 
+#include "twilio/export.hpp"
+
 namespace twilio {
 
 /// What a retry hook is told, once per retry, before the wait.
@@ -36,7 +38,7 @@ struct RetryEvent {
 /// backoff and jitter, or as long as Retry-After says, capped by max_delay. 400, 401, 403, 404
 /// and a body of the wrong shape are never retried. Each page is retried on its own: a failure
 /// on page 40 repeats page 40 only.
-struct RetryPolicy {
+struct TWILIO_SUPERSIM_EXPORT RetryPolicy {
   /// Attempts in all, the first included: 1 turns retries off.
   int max_attempts = 4;
   /// The wait before the second attempt; each further wait is `multiplier` times longer.
@@ -74,7 +76,7 @@ struct RetryPolicy {
 /// Reads a Retry-After value: delay-seconds ("120") or an HTTP-date ("Wed, 21 Oct 2026 07:28:00
 /// GMT", also the obsolete RFC 850 and asctime forms), relative to `now`. std::nullopt when it is
 /// neither; a date in the past gives zero.
-std::optional<std::chrono::milliseconds> ParseRetryAfter(
+TWILIO_SUPERSIM_EXPORT std::optional<std::chrono::milliseconds> ParseRetryAfter(
     const std::string& value,
     std::chrono::system_clock::time_point now = std::chrono::system_clock::now());
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "twilio/export.hpp"
+
 namespace twilio {
 
 using TimePoint = std::chrono::system_clock::time_point;
@@ -15,14 +17,14 @@ using TimePoint = std::chrono::system_clock::time_point;
 /// may be lower case). Throws std::invalid_argument naming what is wrong when `text` is anything
 /// else, names no real calendar time (2019-02-30, 24:00:00, a leap second), or lies outside what
 /// TimePoint can hold (with libstdc++'s nanosecond clock, 1677-09-21 to 2262-04-11).
-TimePoint ParseRfc3339(std::string_view text);
+TWILIO_SUPERSIM_EXPORT TimePoint ParseRfc3339(std::string_view text);
 
 /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, sub-seconds truncated toward the past: the form Twilio's API
 /// expects. Defined for every TimePoint, TimePoint::min() and max() included.
-std::string FormatRfc3339Utc(TimePoint time);
+TWILIO_SUPERSIM_EXPORT std::string FormatRfc3339Utc(TimePoint time);
 
 /// Whole seconds since 1970-01-01T00:00:00Z, rounded toward the past (what FormatRfc3339Utc
 /// writes), without overflow for any TimePoint.
-int64_t UnixSeconds(TimePoint time);
+TWILIO_SUPERSIM_EXPORT int64_t UnixSeconds(TimePoint time);
 
 }  // namespace twilio

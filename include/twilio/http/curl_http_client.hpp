@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "twilio/export.hpp"
 #include "twilio/client_config.hpp"
 #include "twilio/http/http_client.hpp"
 
@@ -13,7 +14,7 @@ namespace twilio::http {
 /// across requests from a small pool, so a listing runs over one kept-alive connection and
 /// several threads can send at once. Never follows redirects. Sends the credentials only to
 /// URLs on config.base_url's scheme, host and port.
-class CurlHttpClient : public HttpClient {
+class TWILIO_SUPERSIM_EXPORT CurlHttpClient : public HttpClient {
  public:
   /// Throws ValidationException when `config.Validate()` does.
   explicit CurlHttpClient(ClientConfig config);
@@ -33,6 +34,6 @@ class CurlHttpClient : public HttpClient {
 };
 
 /// The libcurl version string this library runs against (e.g. "7.88.1").
-std::string CurlVersion();
+TWILIO_SUPERSIM_EXPORT std::string CurlVersion();
 
 }  // namespace twilio::http

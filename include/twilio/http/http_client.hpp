@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "twilio/export.hpp"
 #include "twilio/call_context.hpp"
 
 namespace twilio::http {
@@ -20,7 +21,7 @@ struct HttpRequest {
   Headers headers;
 };
 
-struct HttpResponse {
+struct TWILIO_SUPERSIM_EXPORT HttpResponse {
   int status = 0;
   /// Header names as the server sent them; look them up with Header(), case-insensitively.
   Headers headers;
@@ -33,7 +34,7 @@ struct HttpResponse {
 /// Sends one request and returns the response, whatever its status. Throws TransportException
 /// when no complete response arrived, CancelledException / DeadlineExceededException when
 /// `ctx` stops it. Implementations must be safe to call from several threads at once.
-class HttpClient {
+class TWILIO_SUPERSIM_EXPORT HttpClient {
  public:
   virtual ~HttpClient() = default;
   virtual HttpResponse Send(const HttpRequest& request, const CallContext& ctx) = 0;

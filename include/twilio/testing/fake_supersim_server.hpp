@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "twilio/export.hpp"
+
 namespace twilio::testing {
 
 /// The deterministic fleet the server reports on. SIM i belongs to fleet i % fleets, uses
@@ -62,7 +64,7 @@ struct FakeFault {
 };
 
 /// One request as the server received it.
-struct RecordedRequest {
+struct TWILIO_SUPERSIM_TESTING_EXPORT RecordedRequest {
   std::string method;
   std::string path;
   /// The raw query string, as sent (still percent-encoded).
@@ -88,7 +90,7 @@ struct RecordedRequest {
 /// The server. Start() binds 127.0.0.1 on a free port and serves on a background thread until
 /// Stop() or destruction. All members are thread-safe. Start() sets SIGPIPE to ignored for the
 /// process when it is still at its default, so that a client that hangs up cannot kill it.
-class FakeSupersimServer {
+class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
  public:
   struct Options {
     FakeDataSet data;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "twilio/export.hpp"
 #include "twilio/time_format.hpp"
 
 namespace twilio::supersim::v1 {
@@ -16,12 +17,12 @@ enum class Group { Sim, Fleet, Network, IsoCountry };
 enum class Granularity { Hour, Day, All };
 
 /// The wire spelling: "sim", "fleet", "network", "isoCountry".
-std::string_view ToString(Group group) noexcept;
+TWILIO_SUPERSIM_EXPORT std::string_view ToString(Group group) noexcept;
 /// The wire spelling: "hour", "day", "all".
-std::string_view ToString(Granularity granularity) noexcept;
+TWILIO_SUPERSIM_EXPORT std::string_view ToString(Granularity granularity) noexcept;
 /// Inverse of ToString; std::nullopt for any other text (case-sensitive, as the API is).
-std::optional<Group> ParseGroup(std::string_view text) noexcept;
-std::optional<Granularity> ParseGranularity(std::string_view text) noexcept;
+TWILIO_SUPERSIM_EXPORT std::optional<Group> ParseGroup(std::string_view text) noexcept;
+TWILIO_SUPERSIM_EXPORT std::optional<Granularity> ParseGranularity(std::string_view text) noexcept;
 
 /// Every member is optional; unset ones are not sent. Setters chain:
 /// `ListUsageRecordParams().SetGroup(Group::Sim).SetLimit(500)`.

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "twilio/export.hpp"
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
 
 namespace twilio::supersim::v1 {
@@ -20,19 +21,19 @@ inline constexpr int kDefaultPageSize = 50;
 /// Throws ValidationException naming the first unusable parameter, checked in this order: an
 /// empty Sim or Fleet, a Network that is not `HW` + 32 hex digits, an IsoCountry that is not
 /// two letters, StartTime not before EndTime, PageSize outside 1..1000, Limit < 1.
-void ValidateListUsageRecordParams(const ListUsageRecordParams& params);
+TWILIO_SUPERSIM_EXPORT void ValidateListUsageRecordParams(const ListUsageRecordParams& params);
 
 /// The PageSize to send (twilio-go's rule): neither set -> 50; only Limit -> min(Limit, 1000);
 /// only PageSize -> PageSize; both -> min(PageSize, Limit).
-int EffectivePageSize(const ListUsageRecordParams& params);
+TWILIO_SUPERSIM_EXPORT int EffectivePageSize(const ListUsageRecordParams& params);
 
 /// Percent-encodes every byte outside RFC 3986's unreserved set, in upper-case hex.
-std::string PercentEncode(std::string_view value);
+TWILIO_SUPERSIM_EXPORT std::string PercentEncode(std::string_view value);
 
 /// The query string (without '?') for one page: Sim, Fleet, Network, IsoCountry, Group,
 /// Granularity, StartTime, EndTime, PageSize, Page, PageToken, in that order, only those set.
 /// Validates `params` first.
-std::string BuildListUsageRecordQuery(const ListUsageRecordParams& params,
+TWILIO_SUPERSIM_EXPORT std::string BuildListUsageRecordQuery(const ListUsageRecordParams& params,
                                       std::optional<int64_t> page = std::nullopt,
                                       const std::optional<std::string>& page_token = std::nullopt);
 

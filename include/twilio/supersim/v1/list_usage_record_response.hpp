@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "twilio/export.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
 namespace twilio::supersim::v1 {
@@ -24,7 +25,7 @@ struct ListUsageRecordResponseMeta {
   std::optional<std::string> previous_page_url;
   std::optional<std::string> url;
 
-  friend bool operator==(const ListUsageRecordResponseMeta& a,
+  friend TWILIO_SUPERSIM_EXPORT bool operator==(const ListUsageRecordResponseMeta& a,
                          const ListUsageRecordResponseMeta& b);
   friend bool operator!=(const ListUsageRecordResponseMeta& a,
                          const ListUsageRecordResponseMeta& b) {
@@ -47,11 +48,11 @@ struct ListUsageRecordResponse {
 /// Parses a page body straight from the wire text (no intermediate DOM): unknown fields are
 /// ignored, null and absent fields give empty optionals, and a value of the wrong type throws
 /// ParseException with its JSON path (e.g. "/usage_records/3/data_upload").
-ListUsageRecordResponse ParseListUsageRecordResponse(std::string_view body);
+TWILIO_SUPERSIM_EXPORT ListUsageRecordResponse ParseListUsageRecordResponse(std::string_view body);
 
-void to_json(nlohmann::json& j, const ListUsageRecordResponseMeta& meta);
-void from_json(const nlohmann::json& j, ListUsageRecordResponseMeta& meta);
-void to_json(nlohmann::json& j, const ListUsageRecordResponse& response);
-void from_json(const nlohmann::json& j, ListUsageRecordResponse& response);
+TWILIO_SUPERSIM_EXPORT void to_json(nlohmann::json& j, const ListUsageRecordResponseMeta& meta);
+TWILIO_SUPERSIM_EXPORT void from_json(const nlohmann::json& j, ListUsageRecordResponseMeta& meta);
+TWILIO_SUPERSIM_EXPORT void to_json(nlohmann::json& j, const ListUsageRecordResponse& response);
+TWILIO_SUPERSIM_EXPORT void from_json(const nlohmann::json& j, ListUsageRecordResponse& response);
 
 }  // namespace twilio::supersim::v1

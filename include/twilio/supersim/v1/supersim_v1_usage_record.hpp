@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "twilio/export.hpp"
 #include "twilio/decimal.hpp"
 #include "twilio/time_format.hpp"
 
@@ -49,7 +50,8 @@ struct SupersimV1UsageRecord {
     return data_total_billed ? data_total_billed->ToDouble() : 0.0;
   }
 
-  friend bool operator==(const SupersimV1UsageRecord& a, const SupersimV1UsageRecord& b);
+  friend TWILIO_SUPERSIM_EXPORT bool operator==(const SupersimV1UsageRecord& a,
+                                          const SupersimV1UsageRecord& b);
   friend bool operator!=(const SupersimV1UsageRecord& a, const SupersimV1UsageRecord& b) {
     return !(a == b);
   }
@@ -57,11 +59,11 @@ struct SupersimV1UsageRecord {
 
 /// JSON with the API's own field names; data_total_billed is written as a string, as Twilio
 /// sends it, and times as `YYYY-MM-DDTHH:MM:SSZ` (sub-seconds kept when present).
-void to_json(nlohmann::json& j, const SupersimV1UsageRecord& record);
+TWILIO_SUPERSIM_EXPORT void to_json(nlohmann::json& j, const SupersimV1UsageRecord& record);
 /// Throws ParseException naming the JSON path of a field of the wrong type.
-void from_json(const nlohmann::json& j, SupersimV1UsageRecord& record);
+TWILIO_SUPERSIM_EXPORT void from_json(const nlohmann::json& j, SupersimV1UsageRecord& record);
 
-void to_json(nlohmann::json& j, const Period& period);
-void from_json(const nlohmann::json& j, Period& period);
+TWILIO_SUPERSIM_EXPORT void to_json(nlohmann::json& j, const Period& period);
+TWILIO_SUPERSIM_EXPORT void from_json(const nlohmann::json& j, Period& period);
 
 }  // namespace twilio::supersim::v1

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <memory>
 
+#include "twilio/export.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
 namespace twilio::supersim::v1 {
@@ -17,9 +18,9 @@ class UsageRecordPager;
 /// at a time, so memory stays flat however long the listing. Pages are requested as iteration
 /// reaches them; an error (ApiException, TransportException, ...) is thrown by the begin() or
 /// ++ that needed the failing page, after every record before it was yielded. Iterate once.
-class UsageRecordStream {
+class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
  public:
-  class iterator {
+  class TWILIO_SUPERSIM_EXPORT iterator {
    public:
     using iterator_category = std::input_iterator_tag;
     using value_type = SupersimV1UsageRecord;
@@ -46,8 +47,6 @@ class UsageRecordStream {
     pointer current_ = nullptr;
   };
 
-  explicit UsageRecordStream(std::shared_ptr<internal::UsageRecordPager> pager);
-
   /// Fetches the first page on the first call; later calls return the current position.
   iterator begin();
   iterator end() noexcept { return iterator(); }
@@ -56,6 +55,9 @@ class UsageRecordStream {
   std::size_t PagesFetched() const noexcept;
 
  private:
+  friend class UsageRecordsApi;  // the only maker of streams
+  explicit UsageRecordStream(std::shared_ptr<internal::UsageRecordPager> pager);
+
   std::shared_ptr<internal::UsageRecordPager> pager_;
   bool started_ = false;
 };

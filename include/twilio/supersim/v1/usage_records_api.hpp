@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "twilio/export.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
 #include "twilio/http/http_client.hpp"
@@ -31,7 +32,7 @@ class ApiCore;
 /// Paging: next_page_url is followed only when its scheme, host and port equal the base URL's
 /// (credentials go nowhere else) and it was not visited before in the same listing. `Limit` is
 /// exact: no page is requested once it is reached.
-class UsageRecordsApi {
+class TWILIO_SUPERSIM_EXPORT UsageRecordsApi {
  public:
   /// Uses the default libcurl transport, which authenticates with `config.credentials`. Throws
   /// ValidationException for a bad configuration (see ClientConfig::Validate).

@@ -1,0 +1,23 @@
+// A tiny application built against an installed (or embedded) twilio-supersim: it lists the
+// fake server's records through the real libcurl transport and prints what it got.
+#include <cstdio>
+
+#include "twilio/supersim/v1/usage_records_api.hpp"
+#include "twilio/testing/fake_supersim_server.hpp"
+#include "twilio/version.hpp"
+
+int main() {
+  twilio::testing::FakeSupersimServer server;
+  server.Start();
+  twilio::ClientConfig config;
+  config.credentials = twilio::Credentials::FromAuthToken(server.GetOptions().username,
+                                                          server.GetOptions().password);
+  config.base_url = server.BaseUrl();
+  namespace v1 = twilio::supersim::v1;
+  v1::UsageRecordsApi api(config);
+  auto page = api.ListUsageRecord(
+      v1::ListUsageRecordParams().SetGroup(v1::Group::Sim).SetGranularity(v1::Granularity::Day));
+  std::printf("consumer: %zu records from twilio-supersim %s\n", page.usage_records.size(),
+              twilio::kVersion);
+  return page.usage_records.size() == 42 ? 0 : 1;
+}
