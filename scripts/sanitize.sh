@@ -51,10 +51,12 @@ asan() {
   local flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
   local contract=OFF
   [ -x tests/contract/node_modules/.bin/prism ] && contract=ON
+  # Every test but the package tests (install rules off): an instrumented library installed
+  # for a plain consumer would not link, and the packaging is tested in the g++ pass.
   echo "== asan: ASan + LSan + UBSan, every test (contract test: $contract)" >&2
   run cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
     "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF \
-    -DTWILIO_SUPERSIM_CONTRACT_TESTS=$contract >/dev/null
+    -DTWILIO_SUPERSIM_INSTALL=OFF -DTWILIO_SUPERSIM_CONTRACT_TESTS=$contract >/dev/null
   run cmake --build "$build" -j "$jobs"
   rm -rf "$logs" && mkdir -p "$logs"
   local status=0
@@ -75,7 +77,7 @@ tsan() {
   run cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
     "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_CLI=OFF \
     -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF \
-    -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF >/dev/null
+    -DTWILIO_SUPERSIM_INSTALL=OFF -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF >/dev/null
   run cmake --build "$build" -j "$jobs" --target unit_tests integration_tests
   rm -rf "$logs" && mkdir -p "$logs"
   local status=0 options="halt_on_error=1:second_deadlock_stack=1:log_path=$logs/tsan"
