@@ -82,9 +82,11 @@ TEST(UsageRecordsApi, LimitHoldsWhenAPageIsLargerThanAskedFor) {
   EXPECT_EQ(all.meta.next_page_url, kList + "Page=1");  // the caller can see there is more
 }
 
-TEST(UsageRecordsApi, StreamYieldsLazilyAndSameRecordsAsList) {
+TEST(UsageRecordsApi, StreamWithoutPrefetchYieldsLazilyAndSameRecordsAsList) {
   auto client = PagedServer(3, 4);
-  UsageRecordsApi api(Config(), client);
+  ClientConfig config = Config();
+  config.prefetch_next_page = false;  // a page only when iteration reaches it
+  UsageRecordsApi api(config, client);
   auto stream = api.StreamUsageRecord(ListUsageRecordParams().SetLimit(6));
   EXPECT_TRUE(client->Urls().empty());  // nothing is sent before iteration starts
   std::vector<int64_t> seen;
@@ -94,6 +96,22 @@ TEST(UsageRecordsApi, StreamYieldsLazilyAndSameRecordsAsList) {
   }
   EXPECT_EQ(seen, Range(0, 6));
   EXPECT_EQ(stream.PagesFetched(), 2u);
+}
+
+TEST(UsageRecordsApi, StreamWithPrefetchIsAtMostOnePageAhead) {
+  auto client = PagedServer(3, 4);
+  UsageRecordsApi api(Config(), client);  // prefetch_next_page is the default
+  auto stream = api.StreamUsageRecord(ListUsageRecordParams().SetLimit(6));
+  EXPECT_TRUE(client->Urls().empty());
+  std::vector<int64_t> seen;
+  for (const auto& record : stream) {
+    seen.push_back(*record.data_upload);
+    // Page 0 is consumed with page 1 possibly on its way; page 2 is past Limit 6.
+    EXPECT_LE(client->Urls().size(), 2u);
+    EXPECT_GE(client->Urls().size(), seen.size() <= 4 ? 1u : 2u);
+  }
+  EXPECT_EQ(seen, Range(0, 6));
+  EXPECT_EQ(client->Urls().size(), 2u);
 }
 
 TEST(UsageRecordsApi, StreamThrowsFromTheIterationThatNeedsTheFailingPage) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "json/json_limits.hpp"
+#include "json/json_pointer.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::supersim::v1::internal {
@@ -79,20 +80,6 @@ Slot MetaField(const std::string& k) {
     if (k == name) return slot;
   }
   return Slot::Ignore;
-}
-
-// JSON pointer escaping (RFC 6901) for member names in paths.
-std::string Escape(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
 }
 
 class PageSax : public nlohmann::json_sax<json> {
@@ -380,7 +367,7 @@ class PageSax : public nlohmann::json_sax<json> {
       if (level.frame == Frame::Records) {
         path += "/" + std::to_string(level.index);
       } else if (!level.key.empty()) {
-        path += "/" + Escape(level.key);
+        path += "/" + twilio::internal::EscapeJsonPointerToken(level.key);
       }
     }
     return path;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "json/json_limits.hpp"
+#include "json/json_pointer.hpp"
 #include "json/json_number.hpp"
 #include "twilio/errors.hpp"
 
@@ -15,6 +16,7 @@ namespace twilio::supersim::v1::internal {
 namespace {
 
 namespace od = simdjson::ondemand;
+using twilio::internal::EscapeJsonPointerToken;
 using twilio::internal::JsonNumber;
 using twilio::internal::kMaxJsonDepth;
 
@@ -37,24 +39,11 @@ struct PathNode {
   int64_t index = -1;    // an array element's index, when >= 0
 };
 
-std::string Escape(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
 std::string PathOf(const PathNode* node) {
   if (node == nullptr) return "";
   std::string path = PathOf(node->parent);
   if (node->index >= 0) return path + "/" + std::to_string(node->index);
-  if (!node->key.empty()) return path + "/" + Escape(node->key);
+  if (!node->key.empty()) return path + "/" + EscapeJsonPointerToken(node->key);
   return path;
 }
 
