@@ -14,10 +14,11 @@ namespace internal {
 class UsageRecordPager;
 }
 
-/// An input range: `for (const auto& r : api.StreamUsageRecord(params)) ...`. It holds one page
-/// at a time, so memory stays flat however long the listing. Pages are requested as iteration
-/// reaches them; an error (ApiException, TransportException, ...) is thrown by the begin() or
-/// ++ that needed the failing page, after every record before it was yielded. Iterate once.
+/// An input range: `for (const auto& r : api.StreamUsageRecord(params)) ...`. It holds the page
+/// being read (and, with ClientConfig::prefetch_next_page, the next one on its way), so memory
+/// stays flat however long the listing. Nothing is sent before begin(); an error
+/// (ApiException, TransportException, ...) is thrown by the begin() or ++ that needed the
+/// failing page, after every record before it was yielded. Iterate once.
 class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
  public:
   class TWILIO_SUPERSIM_EXPORT iterator {
