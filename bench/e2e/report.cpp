@@ -23,7 +23,8 @@ void PrintText(const Report& report) {
   const Options& o = report.options;
   const Measurement& m = report.measured;
   const RecordDigest& expected = report.expected;
-  std::printf("stream_e2e mode=%s records=%" PRId64 " page_size=%d sims=%d prefetch=%s"
+  std::printf("stream_e2e mode=%s records=%" PRId64
+              " page_size=%d sims=%d prefetch=%s"
               " work_ns=%" PRId64 "\n",
               ModeName(o.mode), o.records, o.page_size, o.sims, o.prefetch ? "on" : "off",
               o.work_ns);

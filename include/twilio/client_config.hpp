@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "twilio/export.hpp"
 #include "twilio/credentials.hpp"
+#include "twilio/export.hpp"
 #include "twilio/retry_policy.hpp"
 
 namespace twilio {

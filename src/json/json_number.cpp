@@ -6,7 +6,9 @@
 namespace twilio::internal {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Advances `i` over one or more digits; false when there is none.
 bool Digits(std::string_view s, std::size_t& i) {

@@ -1,11 +1,12 @@
 // The fake server's pages, as they come off the wire, parse to the same models through the
 // simdjson wire parser and the nlohmann parsers (tests/support/parser_differential.hpp).
+#include "support/parser_differential.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "support/parser_differential.hpp"
 #include "twilio/http/curl_http_client.hpp"
 #include "twilio/supersim/v1/list_usage_record_request.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
@@ -48,18 +49,25 @@ TEST(ParserDifferentialOverHttp, EveryFakeServerPageParsesToTheSameModels) {
   const Case cases[] = {
       {"default", false, {}},
       {"hourly by sim, 1000 per page", false,
-       v1::ListUsageRecordParams().SetGroup(v1::Group::Sim).SetGranularity(v1::Granularity::Hour)
+       v1::ListUsageRecordParams()
+           .SetGroup(v1::Group::Sim)
+           .SetGranularity(v1::Granularity::Hour)
            .SetPageSize(1000)},
       {"billed as numbers", true,
        v1::ListUsageRecordParams().SetGroup(v1::Group::Fleet).SetPageSize(7)},
       {"by network, all time", false,
-       v1::ListUsageRecordParams().SetGroup(v1::Group::Network)
+       v1::ListUsageRecordParams()
+           .SetGroup(v1::Group::Network)
            .SetGranularity(v1::Granularity::All)},
       {"by country, daily", true,
-       v1::ListUsageRecordParams().SetGroup(v1::Group::IsoCountry)
-           .SetGranularity(v1::Granularity::Day).SetPageSize(3)},
+       v1::ListUsageRecordParams()
+           .SetGroup(v1::Group::IsoCountry)
+           .SetGranularity(v1::Granularity::Day)
+           .SetPageSize(3)},
       {"one SIM by name", false,
-       v1::ListUsageRecordParams().SetSim("Ünïcode SIM \"1\"").SetGranularity(v1::Granularity::Hour)
+       v1::ListUsageRecordParams()
+           .SetSim("Ünïcode SIM \"1\"")
+           .SetGranularity(v1::Granularity::Hour)
            .SetPageSize(100)},
   };
   std::size_t pages = 0, records = 0;

@@ -17,8 +17,10 @@ using testing::FakeFault;
 
 // 42 records (6 SIMs x 7 days) in pages of 5: pages 0..8.
 ListUsageRecordParams Paged() {
-  return ListUsageRecordParams().SetGroup(Group::Sim).SetGranularity(Granularity::Day).SetPageSize(
-      5);
+  return ListUsageRecordParams()
+      .SetGroup(Group::Sim)
+      .SetGranularity(Granularity::Day)
+      .SetPageSize(5);
 }
 
 class Prefetch : public testdata::ServerTest {
@@ -38,7 +40,9 @@ class Prefetch : public testdata::ServerTest {
   }
 };
 
-TEST_F(Prefetch, IsOnByDefault) { EXPECT_TRUE(ClientConfig().prefetch_next_page); }
+TEST_F(Prefetch, IsOnByDefault) {
+  EXPECT_TRUE(ClientConfig().prefetch_next_page);
+}
 
 TEST_F(Prefetch, TheNextPageIsRequestedWhileThisOneIsConsumed) {
   auto stream = Api(true).StreamUsageRecord(Paged());

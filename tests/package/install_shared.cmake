@@ -1,13 +1,7 @@
 # ctest driver: builds this source tree as shared libraries (BUILD_SHARED_LIBS=ON, libraries only)
 # and installs them to PREFIX; then checks what the shared library exports.
 #   cmake -DSOURCE=<source tree> -DBINARY=<build dir> -DPREFIX=<prefix> -DCXX=<compiler> -P install_shared.cmake
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status)
-  if(NOT status EQUAL 0)
-    string(REPLACE ";" " " command "${ARGN}")
-    message(FATAL_ERROR "failed (${status}): ${command}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run_checked.cmake)
 
 file(REMOVE_RECURSE ${BINARY} ${PREFIX})
 run(${CMAKE_COMMAND} -S ${SOURCE} -B ${BINARY} -G Ninja -DCMAKE_BUILD_TYPE=Debug

@@ -4,13 +4,7 @@
 #         [-DSHARED=ON]                                                 # ... of shared libraries
 #         [-DTWILIO_SOURCE_DIR=<source tree> [-DFETCHCONTENT=ON]]       # an embedded one
 #         -P run_consumer.cmake
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status)
-  if(NOT status EQUAL 0)
-    string(REPLACE ";" " " command "${ARGN}")
-    message(FATAL_ERROR "failed (${status}): ${command}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/run_checked.cmake)
 
 file(REMOVE_RECURSE ${BINARY})
 set(args -S ${SOURCE} -B ${BINARY} -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=${CXX})

@@ -112,8 +112,8 @@ inline bool EquivalentThroughDom(const supersim::v1::ListUsageRecordResponse& wi
     auto b = dom.usage_records[i];
     if (a.data_total_billed != b.data_total_billed) {
       double x = a.data_total_billed ? a.data_total_billed->ToDouble() : 0.0;
-      bool same_double = a.data_total_billed && b.data_total_billed &&
-                         x == b.data_total_billed->ToDouble();
+      bool same_double =
+          a.data_total_billed && b.data_total_billed && x == b.data_total_billed->ToDouble();
       bool became_null = a.data_total_billed && !b.data_total_billed && std::isinf(x);
       if (!same_double && !became_null) return false;
       a.data_total_billed = b.data_total_billed;

@@ -1,6 +1,8 @@
 // The simdjson wire parser against the nlohmann parsers (SAX, and DOM + from_json): Twilio's
 // example bodies, the fuzz corpus and hand-picked edge cases parse to the same models or are
 // rejected alike. The fake server's pages are compared in tests/integration.
+#include "support/parser_differential.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +10,6 @@
 #include <sstream>
 
 #include "support/openapi_examples.hpp"
-#include "support/parser_differential.hpp"
 
 namespace twilio::testdata {
 namespace {
@@ -179,8 +180,8 @@ TEST(ParserDifferential, NestingIsBoundedAlikeAtTheIgnoredMember) {
 
 TEST(ParserDifferential, ANulByteIsRefusedWhereverItIs) {
   // nlohmann's own reader stops at a NUL: both parsers of this library refuse it.
-  for (std::string text : {std::string("{}\0", 3), std::string("{}\0\0junk", 8),
-                           std::string("{\"a\":\"x\0\"}", 10)}) {
+  for (std::string text :
+       {std::string("{}\0", 3), std::string("{}\0\0junk", 8), std::string("{\"a\":\"x\0\"}", 10)}) {
     EXPECT_EQ(CompareParsers(text), "");
     EXPECT_FALSE(ParseWithSimdjson(text).accepted);
     EXPECT_FALSE(ParseWithSax(text).accepted);
@@ -188,8 +189,7 @@ TEST(ParserDifferential, ANulByteIsRefusedWhereverItIs) {
 }
 
 TEST(ParserDifferential, TypeErrorsNameTheSamePathAndReason) {
-  ParseOutcome wire =
-      ParseWithSimdjson(R"({"usage_records":[{},{"period":{"start_time":5}}]})");
+  ParseOutcome wire = ParseWithSimdjson(R"({"usage_records":[{},{"period":{"start_time":5}}]})");
   ASSERT_FALSE(wire.accepted);
   EXPECT_EQ(wire.path, "/usage_records/1/period/start_time");
   EXPECT_EQ(wire.reason, "expected a string, got an integer");

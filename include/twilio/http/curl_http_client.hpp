@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "twilio/export.hpp"
 #include "twilio/client_config.hpp"
+#include "twilio/export.hpp"
 #include "twilio/http/http_client.hpp"
 
 namespace twilio::http {

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "twilio/export.hpp"
 #include "twilio/call_context.hpp"
+#include "twilio/export.hpp"
 
 namespace twilio::http {
 

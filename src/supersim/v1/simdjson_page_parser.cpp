@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "json/json_limits.hpp"
-#include "json/json_pointer.hpp"
 #include "json/json_number.hpp"
+#include "json/json_pointer.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::supersim::v1::internal {
@@ -51,22 +51,34 @@ std::string PathOf(const PathNode* node) {
   throw ParseException(PathOf(at), reason);
 }
 
-bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsJsonSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // The text of a string whose raw form holds no escape, read in place (stage 1 already checked
 // its UTF-8 and control characters); nullopt when it has escapes to decode.
 std::optional<std::string_view> Unescaped(const char* raw, const char* text_end) {
   // Stage 1 guarantees a closing quote before the end of the text.
-  const auto* end = static_cast<const char*>(
-      std::memchr(raw, '"', static_cast<std::size_t>(text_end - raw)));
+  const auto* end =
+      static_cast<const char*>(std::memchr(raw, '"', static_cast<std::size_t>(text_end - raw)));
   auto size = static_cast<std::size_t>(end - raw);
   if (std::memchr(raw, '\\', size) != nullptr) return std::nullopt;
   return std::string_view(raw, size);
 }
 
 enum class RecordField {
-  Ignore, AccountSid, SimSid, NetworkSid, FleetSid, IsoCountry, Period,
-  DataUpload, DataDownload, DataTotal, DataTotalBilled, BilledUnit,
+  Ignore,
+  AccountSid,
+  SimSid,
+  NetworkSid,
+  FleetSid,
+  IsoCountry,
+  Period,
+  DataUpload,
+  DataDownload,
+  DataTotal,
+  DataTotalBilled,
+  BilledUnit,
 };
 
 // Dispatches on the length first: one comparison per key on the hot path.
@@ -102,7 +114,8 @@ RecordField RecordFieldOf(std::string_view k) {
 class PageWalker {
  public:
   PageWalker(std::string_view text, std::size_t expected_records)
-      : text_(text.data()), text_end_(text.data() + text.size()),
+      : text_(text.data()),
+        text_end_(text.data() + text.size()),
         expected_records_(expected_records) {}
 
   ListUsageRecordResponse Walk(od::document& doc) {
@@ -132,8 +145,7 @@ class PageWalker {
   }
 
  private:
-  void Records(od::value& value, std::vector<SupersimV1UsageRecord>& records,
-               const PathNode& at) {
+  void Records(od::value& value, std::vector<SupersimV1UsageRecord>& records, const PathNode& at) {
     od::json_type type = value.type();
     if (type == od::json_type::null) return Null(value);
     if (type != od::json_type::array) Mismatch(value, type, "expected an array", at);
@@ -156,18 +168,42 @@ class PageWalker {
       PathNode here{&at, key};
       od::value& value = field.value();
       switch (RecordFieldOf(key)) {
-        case RecordField::AccountSid: String(value, r.account_sid, here); break;
-        case RecordField::SimSid: String(value, r.sim_sid, here); break;
-        case RecordField::NetworkSid: String(value, r.network_sid, here); break;
-        case RecordField::FleetSid: String(value, r.fleet_sid, here); break;
-        case RecordField::IsoCountry: String(value, r.iso_country, here); break;
-        case RecordField::BilledUnit: String(value, r.billed_unit, here); break;
-        case RecordField::DataUpload: Integer(value, r.data_upload, here); break;
-        case RecordField::DataDownload: Integer(value, r.data_download, here); break;
-        case RecordField::DataTotal: Integer(value, r.data_total, here); break;
-        case RecordField::DataTotalBilled: Billed(value, r.data_total_billed, here); break;
-        case RecordField::Period: Period(value, r.period, here); break;
-        case RecordField::Ignore: Skip(value, 3, here); break;
+        case RecordField::AccountSid:
+          String(value, r.account_sid, here);
+          break;
+        case RecordField::SimSid:
+          String(value, r.sim_sid, here);
+          break;
+        case RecordField::NetworkSid:
+          String(value, r.network_sid, here);
+          break;
+        case RecordField::FleetSid:
+          String(value, r.fleet_sid, here);
+          break;
+        case RecordField::IsoCountry:
+          String(value, r.iso_country, here);
+          break;
+        case RecordField::BilledUnit:
+          String(value, r.billed_unit, here);
+          break;
+        case RecordField::DataUpload:
+          Integer(value, r.data_upload, here);
+          break;
+        case RecordField::DataDownload:
+          Integer(value, r.data_download, here);
+          break;
+        case RecordField::DataTotal:
+          Integer(value, r.data_total, here);
+          break;
+        case RecordField::DataTotalBilled:
+          Billed(value, r.data_total_billed, here);
+          break;
+        case RecordField::Period:
+          Period(value, r.period, here);
+          break;
+        case RecordField::Ignore:
+          Skip(value, 3, here);
+          break;
       }
     }
   }
@@ -431,8 +467,8 @@ class PageWalker {
   }
 
   [[noreturn]] void Malformed(const char* where, const std::string& what) const {
-    throw ParseException("", "malformed JSON at byte " + std::to_string(where - text_) + ": " +
-                                 what);
+    throw ParseException("",
+                         "malformed JSON at byte " + std::to_string(where - text_) + ": " + what);
   }
 
   const char* text_;
@@ -469,8 +505,7 @@ ListUsageRecordResponse ParsePageWithSimdjson(std::string& body, std::size_t exp
                      std::min(expected_records, kMaxReservedRecords));
 }
 
-ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body,
-                                              std::size_t expected_records) {
+ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body, std::size_t expected_records) {
   std::string copy;
   copy.reserve(body.size() + twilio::internal::kBodyPadding);
   copy.assign(body);

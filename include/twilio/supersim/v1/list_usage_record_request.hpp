@@ -33,8 +33,8 @@ TWILIO_SUPERSIM_EXPORT std::string PercentEncode(std::string_view value);
 /// The query string (without '?') for one page: Sim, Fleet, Network, IsoCountry, Group,
 /// Granularity, StartTime, EndTime, PageSize, Page, PageToken, in that order, only those set.
 /// Validates `params` first.
-TWILIO_SUPERSIM_EXPORT std::string BuildListUsageRecordQuery(const ListUsageRecordParams& params,
-                                      std::optional<int64_t> page = std::nullopt,
-                                      const std::optional<std::string>& page_token = std::nullopt);
+TWILIO_SUPERSIM_EXPORT std::string BuildListUsageRecordQuery(
+    const ListUsageRecordParams& params, std::optional<int64_t> page = std::nullopt,
+    const std::optional<std::string>& page_token = std::nullopt);
 
 }  // namespace twilio::supersim::v1

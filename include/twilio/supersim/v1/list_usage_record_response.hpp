@@ -26,7 +26,7 @@ struct ListUsageRecordResponseMeta {
   std::optional<std::string> url;
 
   friend TWILIO_SUPERSIM_EXPORT bool operator==(const ListUsageRecordResponseMeta& a,
-                         const ListUsageRecordResponseMeta& b);
+                                                const ListUsageRecordResponseMeta& b);
   friend bool operator!=(const ListUsageRecordResponseMeta& a,
                          const ListUsageRecordResponseMeta& b) {
     return !(a == b);

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "twilio/export.hpp"
 #include "twilio/decimal.hpp"
+#include "twilio/export.hpp"
 #include "twilio/time_format.hpp"
 
 namespace twilio::supersim::v1 {
@@ -51,7 +51,7 @@ struct SupersimV1UsageRecord {
   }
 
   friend TWILIO_SUPERSIM_EXPORT bool operator==(const SupersimV1UsageRecord& a,
-                                          const SupersimV1UsageRecord& b);
+                                                const SupersimV1UsageRecord& b);
   friend bool operator!=(const SupersimV1UsageRecord& a, const SupersimV1UsageRecord& b) {
     return !(a == b);
   }

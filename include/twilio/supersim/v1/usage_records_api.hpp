@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "twilio/export.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
+#include "twilio/export.hpp"
 #include "twilio/http/http_client.hpp"
 #include "twilio/supersim/v1/fan_out.hpp"
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
