@@ -98,10 +98,7 @@ class Proxies : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   ClientConfig Config(int port) const {
-    ClientConfig config;
-    config.credentials = Credentials::FromAuthToken("AC" + std::string(32, '0'), "token");
-    config.base_url = "https://127.0.0.1:" + std::to_string(port);
-    config.ca_bundle = cert_.string() + ".pem";
+    ClientConfig config = testdata::HttpsConfig(port, cert_.string() + ".pem");
     // One attempt: these tests count what reaches the proxy, and a refused CONNECT is retried.
     config.retry = RetryPolicy::None();
     return config;

@@ -11,6 +11,8 @@
 #include <string>
 #include <thread>
 
+#include "twilio/client_config.hpp"
+
 namespace twilio::testdata {
 
 namespace fs = std::filesystem;
@@ -26,6 +28,15 @@ inline fs::path MakeCertificate(const fs::path& dir, const std::string& name,
       (dir / (name + ".pem")).string() + "' 2>/dev/null";
   if (std::system(cmd.c_str()) != 0) throw std::runtime_error("openssl failed: " + cmd);
   return dir / name;
+}
+
+/// A client configuration for a TlsServer on `port`, trusting `ca_bundle`.
+inline ClientConfig HttpsConfig(int port, const std::string& ca_bundle) {
+  ClientConfig config;
+  config.credentials = Credentials::FromAuthToken("AC" + std::string(32, '0'), "token");
+  config.base_url = "https://127.0.0.1:" + std::to_string(port);
+  config.ca_bundle = ca_bundle;
+  return config;
 }
 
 /// Serves one page with one record at /v1/UsageRecords, after `delay`. With

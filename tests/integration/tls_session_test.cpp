@@ -22,11 +22,7 @@ class TlsSessions : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   ClientConfig Config(int port) const {
-    ClientConfig config;
-    config.credentials = Credentials::FromAuthToken("AC" + std::string(32, '0'), "token");
-    config.base_url = "https://127.0.0.1:" + std::to_string(port);
-    config.ca_bundle = cert_.string() + ".pem";
-    return config;
+    return testdata::HttpsConfig(port, cert_.string() + ".pem");
   }
 
   fs::path dir_, cert_;

@@ -22,11 +22,7 @@ class TlsVerification : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   ClientConfig Config(int port, const std::string& ca_bundle) const {
-    ClientConfig config;
-    config.credentials = Credentials::FromAuthToken("AC" + std::string(32, '0'), "token");
-    config.base_url = "https://127.0.0.1:" + std::to_string(port);
-    config.ca_bundle = ca_bundle;
-    return config;
+    return testdata::HttpsConfig(port, ca_bundle);
   }
 
   fs::path dir_;
