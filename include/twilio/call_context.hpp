@@ -1,5 +1,6 @@
-// Per-call controls: a deadline and a cancellation flag that bound a whole operation
-// (every page of a listing), settable from another thread.
+/// \file
+/// Per-call controls: a deadline and a cancellation flag that bound a whole operation
+/// (every page of a listing), settable from another thread.
 #pragma once
 
 #include <atomic>
@@ -15,7 +16,10 @@ namespace twilio {
 /// that share it. Copies share the same flag.
 class CancellationToken {
  public:
+  /// A new token, not cancelled.
   CancellationToken() : state_(std::make_shared<State>()) {}
+  /// Raises the flag: calls sharing this token (or a token linked to it) stop at their next
+  /// check, within about 50 ms for a request in flight. Lock-free; idempotent.
   void Cancel() const noexcept { state_->cancelled.store(true, std::memory_order_relaxed); }
   /// True once Cancel() was called on this token (or a copy), or on the token it is linked to.
   bool IsCancelled() const noexcept {
@@ -43,9 +47,12 @@ class CancellationToken {
 /// What a caller passes to bound one operation. The default has no deadline and is never
 /// cancelled.
 struct TWILIO_SUPERSIM_EXPORT CallContext {
+  /// The clock deadlines are measured on: monotonic, unaffected by changes of the wall clock.
   using Clock = std::chrono::steady_clock;
 
+  /// When the whole operation must have finished (every page and retry); none by default.
   std::optional<Clock::time_point> deadline;
+  /// Cancels the operation when raised; keep a copy to call Cancel() from another thread.
   CancellationToken cancellation;
 
   /// A context whose deadline is `timeout` from now.
@@ -55,7 +62,9 @@ struct TWILIO_SUPERSIM_EXPORT CallContext {
     return ctx;
   }
 
+  /// True once `cancellation` was cancelled.
   bool IsCancelled() const noexcept { return cancellation.IsCancelled(); }
+  /// True once `deadline` has passed.
   bool IsExpired() const noexcept { return deadline && Clock::now() >= *deadline; }
 
   /// Throws CancelledException or DeadlineExceededException when the call must stop.

@@ -1,4 +1,5 @@
-// Everything a Twilio API client needs to reach Twilio: credentials, where, and how long to wait.
+/// \file
+/// Everything a Twilio API client needs to reach Twilio: credentials, where, and how long to wait.
 #pragma once
 
 #include <chrono>
@@ -13,6 +14,7 @@ namespace twilio {
 
 /// Settings shared by every API class. Copyable; Validate() runs when a transport is built.
 struct TWILIO_SUPERSIM_EXPORT ClientConfig {
+  /// Who the requests authenticate as; required (see Credentials).
   Credentials credentials;
 
   /// Scheme, host and optional port (and optional path prefix) of the API. Pagination follows
@@ -63,9 +65,9 @@ struct TWILIO_SUPERSIM_EXPORT ClientConfig {
   /// TWILIO_EDGE / TWILIO_REGION when they are set.
   static ClientConfig FromEnvironment();
 
-  /// `https://supersim.{edge}.{region}.twilio.com`; a region alone defaults the edge as Twilio
-  /// does (us1 -> ashburn, ie1 -> dublin, au1 -> sydney, ...) and an edge alone the region to
-  /// us1. Throws ValidationException for characters a host name label cannot hold.
+  /// `https://supersim.EDGE.REGION.twilio.com`; a region alone defaults the edge as Twilio
+  /// does (ashburn for us1, dublin for ie1, sydney for au1, ...) and an edge alone the region
+  /// to us1. Throws ValidationException for characters a host name label cannot hold.
   static std::string RegionalBaseUrl(const std::string& edge, const std::string& region);
 };
 

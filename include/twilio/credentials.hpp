@@ -1,4 +1,5 @@
-// Twilio credentials: an Account SID with its auth token, or an API key with its secret.
+/// \file
+/// Twilio credentials: an Account SID with its auth token, or an API key with its secret.
 #pragma once
 
 #include <string>
@@ -27,7 +28,9 @@ class TWILIO_SUPERSIM_EXPORT Credentials {
   const std::string& Username() const noexcept { return username_; }
   /// The basic-auth password (auth token or API secret). Handle with care.
   const std::string& Password() const noexcept { return password_; }
+  /// The account whose resources are listed (AC...), also when an API key authenticates.
   const std::string& AccountSid() const noexcept { return account_sid_; }
+  /// True for default-constructed credentials, which ClientConfig::Validate() rejects.
   bool Empty() const noexcept { return username_.empty(); }
 
  private:

@@ -1,4 +1,5 @@
-// An exact decimal number for money: what Twilio sent, never rounded through a double.
+/// \file
+/// An exact decimal number for money: what Twilio sent, never rounded through a double.
 #pragma once
 
 #include <string>
@@ -24,14 +25,18 @@ class TWILIO_SUPERSIM_EXPORT Decimal {
   /// The nearest double, for arithmetic where exactness does not matter.
   double ToDouble() const;
 
+  /// True for any spelling of zero ("0", "0.000", "-0").
   bool IsZero() const noexcept;
   /// Exact sum; the result has the larger fraction length of the two.
   Decimal operator+(const Decimal& other) const;
+  /// Adds `other` exactly, in place.
   Decimal& operator+=(const Decimal& other) { return *this = *this + other; }
 
   /// Compares values, so "0.030" == "0.03" and "-0" == "0".
   friend TWILIO_SUPERSIM_EXPORT bool operator==(const Decimal& a, const Decimal& b);
+  /// The negation of operator==.
   friend bool operator!=(const Decimal& a, const Decimal& b) { return !(a == b); }
+  /// Orders by value ("-1" < "0.5" < "0.50001").
   friend TWILIO_SUPERSIM_EXPORT bool operator<(const Decimal& a, const Decimal& b);
 
  private:

@@ -1,4 +1,5 @@
-// The exceptions every Twilio API call may throw, all derived from twilio::TwilioException.
+/// \file
+/// The exceptions every Twilio API call may throw, all derived from twilio::TwilioException.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@ namespace twilio {
 /// Base of every exception this SDK throws. Messages never contain credentials.
 class TWILIO_SUPERSIM_EXPORT TwilioException : public std::runtime_error {
  public:
+  /// An exception whose what() is `message`.
   explicit TwilioException(const std::string& message)
       : std::runtime_error(message), message_(message) {}
 
@@ -25,6 +27,7 @@ class TWILIO_SUPERSIM_EXPORT TwilioException : public std::runtime_error {
                                   std::to_string(attempts) + " attempts)"
                             : std::string(std::runtime_error::what());
   }
+  /// The message, one line, with "(after N attempts)" appended when the request was retried.
   const char* what() const noexcept override { return message_.c_str(); }
 
  private:
@@ -35,13 +38,18 @@ class TWILIO_SUPERSIM_EXPORT TwilioException : public std::runtime_error {
 /// Twilio answered with an HTTP error status (or a redirect, which the SDK never follows).
 class TWILIO_SUPERSIM_EXPORT ApiException : public TwilioException {
  public:
+  /// An error response: what() reads "Twilio API error: HTTP <status>[, code <code>][:
+  /// <message>]". The SDK builds these from responses; tests of an application may build them.
   ApiException(int status, std::optional<int64_t> code, std::string message, std::string more_info,
                std::string details, std::string body, std::optional<std::string> retry_after = {});
 
+  /// The HTTP status code (e.g. 401, 429, 503).
   int Status() const noexcept { return status_; }
   /// Twilio's error code (e.g. 20003), when the body was Twilio's error JSON.
   const std::optional<int64_t>& Code() const noexcept { return code_; }
+  /// Twilio's `message` from the error body; empty when the body had none.
   const std::string& Message() const noexcept { return message_; }
+  /// Twilio's `more_info` link to the error's documentation; empty when the body had none.
   const std::string& MoreInfo() const noexcept { return more_info_; }
   /// The `details` object of the error body, serialized as JSON; empty when absent.
   const std::string& Details() const noexcept { return details_; }
@@ -66,6 +74,7 @@ class TWILIO_SUPERSIM_EXPORT TransportException : public TwilioException {
   /// `curl_code` is the libcurl CURLcode, or 0 when the failure did not come from libcurl.
   TransportException(const std::string& message, int curl_code)
       : TwilioException(message), curl_code_(curl_code) {}
+  /// The libcurl CURLcode (e.g. 28, CURLE_OPERATION_TIMEDOUT), or 0 when not from libcurl.
   int CurlCode() const noexcept { return curl_code_; }
 
  private:
@@ -76,8 +85,12 @@ class TWILIO_SUPERSIM_EXPORT TransportException : public TwilioException {
 /// "/usage_records/3/data_upload" (empty when the body is not JSON at all).
 class TWILIO_SUPERSIM_EXPORT ParseException : public TwilioException {
  public:
+  /// what() reads "invalid response at <path>: <reason>" ("invalid response: <reason>" when
+  /// `path` is empty).
   ParseException(const std::string& path, const std::string& reason);
+  /// The JSON pointer of the offending value; empty when the body is not JSON at all.
   const std::string& Path() const noexcept { return path_; }
+  /// What was wrong there, e.g. "expected an integer".
   const std::string& Reason() const noexcept { return reason_; }
 
  private:
@@ -89,8 +102,11 @@ class TWILIO_SUPERSIM_EXPORT ParseException : public TwilioException {
 /// (e.g. "PageSize", "Network", "base_url").
 class TWILIO_SUPERSIM_EXPORT ValidationException : public TwilioException {
  public:
+  /// what() reads "invalid <parameter>: <reason>".
   ValidationException(const std::string& parameter, const std::string& reason);
+  /// The rejected parameter or setting, by its API name (PageSize) or ClientConfig field name.
   const std::string& Parameter() const noexcept { return parameter_; }
+  /// Why it was rejected, e.g. "must be between 1 and 1000".
   const std::string& Reason() const noexcept { return reason_; }
 
  private:
@@ -102,6 +118,7 @@ class TWILIO_SUPERSIM_EXPORT ValidationException : public TwilioException {
 /// would receive the credentials), or one already visited (the listing would never end).
 class TWILIO_SUPERSIM_EXPORT PaginationException : public TwilioException {
  public:
+  /// An exception whose what() is `message`.
   using TwilioException::TwilioException;
 };
 

@@ -1,5 +1,6 @@
-// RetryPolicy: which failures of a request are tried again, how long to wait between tries, and
-// a hook that sees every retry.
+/// \file
+/// RetryPolicy: which failures of a request are tried again, how long to wait between tries, and
+/// a hook that sees every retry.
 #pragma once
 
 #include <chrono>
@@ -43,6 +44,7 @@ struct TWILIO_SUPERSIM_EXPORT RetryPolicy {
   int max_attempts = 4;
   /// The wait before the second attempt; each further wait is `multiplier` times longer.
   std::chrono::milliseconds initial_delay{500};
+  /// The growth of each wait over the one before (>= 1; 1 keeps every wait equal).
   double multiplier = 2.0;
   /// A cap on any single wait, Retry-After included.
   std::chrono::milliseconds max_delay{std::chrono::seconds(30)};

@@ -1,4 +1,5 @@
-// RFC 3339 date-times as Twilio's APIs read and write them.
+/// \file
+/// RFC 3339 date-times as Twilio's APIs read and write them.
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,7 @@
 
 namespace twilio {
 
+/// A UTC instant, as the models and parameters hold times.
 using TimePoint = std::chrono::system_clock::time_point;
 
 /// Parses an RFC 3339 date-time: `2019-05-03T00:00:00Z`, with fractional seconds (digits past

@@ -173,7 +173,7 @@ class CurlHttpClient::Impl {
   explicit Impl(ClientConfig config) : config_(std::move(config)) {
     config_.Validate();
     GlobalInit();
-    user_agent_ = std::string("twilio-supersim-cpp/") + kVersion + " (" + PlatformName() +
+    user_agent_ = std::string("twilio-supersim-cpp/") + Version() + " (" + PlatformName() +
                   ") libcurl/" + CurlVersion();
     for (const auto& extension : config_.user_agent_extensions) user_agent_ += " " + extension;
     base_origin_ = internal::ValidatedBaseOrigin(config_.base_url);

@@ -86,7 +86,8 @@ TEST_F(UsageRecordsOverHttp, SendsBasicAuthAcceptAndUserAgent) {
             "Basic QUMwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDpmYWtlLWF1dGgtdG9rZW4=");
   EXPECT_EQ(requests[0].Header("Accept"), "application/json");
   std::string agent = requests[0].Header("User-Agent").value_or("");
-  EXPECT_EQ(agent.rfind(std::string("twilio-supersim-cpp/") + kVersion + " (", 0), 0u) << agent;
+  EXPECT_EQ(agent.rfind(std::string("twilio-supersim-cpp/") + twilio::Version() + " (", 0), 0u)
+      << agent;
   EXPECT_NE(agent.find(") libcurl/" + http::CurlVersion()), std::string::npos) << agent;
   EXPECT_EQ(requests[0].path, "/v1/UsageRecords");
   EXPECT_EQ(requests[0].raw_query, "PageSize=50");

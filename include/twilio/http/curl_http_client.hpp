@@ -1,4 +1,5 @@
-// The default transport: libcurl with basic auth, TLS verification, keep-alive and no redirects.
+/// \file
+/// The default transport: libcurl with basic auth, TLS verification, keep-alive and no redirects.
 #pragma once
 
 #include <memory>
@@ -22,6 +23,8 @@ class TWILIO_SUPERSIM_EXPORT CurlHttpClient : public HttpClient {
   CurlHttpClient(const CurlHttpClient&) = delete;
   CurlHttpClient& operator=(const CurlHttpClient&) = delete;
 
+  /// Sends `request` with basic auth (only to the configured server), reusing a pooled
+  /// connection when one is free; see HttpClient::Send for the contract.
   HttpResponse Send(const HttpRequest& request, const CallContext& ctx) override;
 
   /// The User-Agent this client sends:

@@ -1,4 +1,5 @@
-// The transport seam: one virtual Send, so users and tests can inject their own HTTP client.
+/// \file
+/// The transport seam: one virtual Send, so users and tests can inject their own HTTP client.
 #pragma once
 
 #include <chrono>
@@ -11,9 +12,12 @@
 
 namespace twilio::http {
 
+/// HTTP header fields as (name, value) pairs, in the order sent or received.
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+/// One HTTP request, as UsageRecordsApi hands it to an HttpClient.
 struct HttpRequest {
+  /// The HTTP method; the Super SIM UsageRecords API only uses GET.
   std::string method = "GET";
   /// Absolute URL, query string included and already percent-encoded.
   std::string url;
@@ -21,10 +25,13 @@ struct HttpRequest {
   Headers headers;
 };
 
+/// One complete HTTP response, as an HttpClient returns it.
 struct TWILIO_SUPERSIM_EXPORT HttpResponse {
+  /// The HTTP status code, e.g. 200 or 429.
   int status = 0;
   /// Header names as the server sent them; look them up with Header(), case-insensitively.
   Headers headers;
+  /// The whole body, decompressed.
   std::string body;
 
   /// The first value of header `name` (case-insensitive), or nullptr.
@@ -37,6 +44,7 @@ struct TWILIO_SUPERSIM_EXPORT HttpResponse {
 class TWILIO_SUPERSIM_EXPORT HttpClient {
  public:
   virtual ~HttpClient() = default;
+  /// Sends `request` and returns the response, whatever its status.
   virtual HttpResponse Send(const HttpRequest& request, const CallContext& ctx) = 0;
 };
 

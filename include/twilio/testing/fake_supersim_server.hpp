@@ -1,5 +1,6 @@
-// A fake Super SIM UsageRecords server on 127.0.0.1 for tests, examples and demos: deterministic
-// usage data, Twilio's query parameters and paging, basic auth, and injectable faults.
+/// \file
+/// A fake Super SIM UsageRecords server on 127.0.0.1 for tests, examples and demos: deterministic
+/// usage data, Twilio's query parameters and paging, basic auth, and injectable faults.
 #pragma once
 
 #include <chrono>
@@ -18,17 +19,24 @@ namespace twilio::testing {
 /// network i % networks, and network n sits in country countries[n % countries.size()]. Every
 /// SIM uses data in every hour of [start, end).
 struct FakeDataSet {
+  /// How many SIMs use data (>= 0).
   int sims = 6;
+  /// How many fleets the SIMs are spread over (>= 1).
   int fleets = 2;
+  /// How many networks the SIMs are spread over (>= 1).
   int networks = 3;
+  /// The networks' countries, ISO 3166-1 alpha-2 (at least one).
   std::vector<std::string> countries = {"FR", "US", "DE"};
   /// Whole hours, UTC. Defaults to the 7 days from 2026-01-01T00:00:00Z.
   std::chrono::system_clock::time_point start =
       std::chrono::system_clock::time_point(std::chrono::seconds(1767225600));
+  /// End of the data (exclusive), whole hours, UTC; not before `start`.
   std::chrono::system_clock::time_point end = start + std::chrono::hours(24 * 7);
+  /// The account_sid every record carries.
   std::string account_sid = "AC00000000000000000000000000000000";
   /// Unique names; SIM i gets sim_names[i] when present, else "sim-<i>". Fleets likewise.
   std::vector<std::string> sim_names;
+  /// Unique names of the fleets; fleet i gets fleet_names[i] when present, else "fleet-<i>".
   std::vector<std::string> fleet_names;
   /// data_total_billed is sent as a JSON string (as Twilio does) unless this is set.
   bool billed_as_number = false;
@@ -65,7 +73,9 @@ struct FakeFault {
 
 /// One request as the server received it.
 struct TWILIO_SUPERSIM_TESTING_EXPORT RecordedRequest {
+  /// The HTTP method, e.g. "GET".
   std::string method;
+  /// The path without the query, e.g. "/v1/UsageRecords".
   std::string path;
   /// The raw query string, as sent (still percent-encoded).
   std::string raw_query;
@@ -92,15 +102,21 @@ struct TWILIO_SUPERSIM_TESTING_EXPORT RecordedRequest {
 /// process when it is still at its default, so that a client that hangs up cannot kill it.
 class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
  public:
+  /// What the server serves and whom it lets in.
   struct Options {
+    /// The usage the server reports.
     FakeDataSet data;
     /// Basic-auth credentials the server accepts. Empty username: no auth check.
     std::string username = "AC00000000000000000000000000000000";
+    /// The password (auth token) that goes with `username`.
     std::string password = "fake-auth-token";
   };
 
+  /// A server with the default Options; nothing is bound before Start().
   FakeSupersimServer();
+  /// A server with `options`; nothing is bound before Start().
   explicit FakeSupersimServer(Options options);
+  /// Stops the server.
   ~FakeSupersimServer();
   FakeSupersimServer(const FakeSupersimServer&) = delete;
   FakeSupersimServer& operator=(const FakeSupersimServer&) = delete;
@@ -109,11 +125,15 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
   /// cannot serve (negative sims, no fleets or networks, no countries, end before start), and
   /// std::runtime_error if it cannot bind.
   int Start();
+  /// Stops serving and closes every connection, waking requests held by a `delay`; a no-op
+  /// when not started. Start() may be called again.
   void Stop();
 
+  /// The port Start() bound; 0 before the first Start().
   int Port() const;
   /// "http://127.0.0.1:<port>": the base URL to configure a client with.
   std::string BaseUrl() const;
+  /// The options the server was made with (its credentials, for a client's config).
   const Options& GetOptions() const;
 
   /// The page InjectFault takes for a fault on every page.
@@ -126,10 +146,12 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
   /// counter shared by all pages: `times = 3` faults the next 3 such requests, whichever pages
   /// they ask for.
   void InjectFault(int64_t page, FakeFault fault);
+  /// Removes every fault, the every-page one included.
   void ClearFaults();
 
   /// Every request received so far, in arrival order.
   std::vector<RecordedRequest> Requests() const;
+  /// Requests().size(), without copying the log.
   std::size_t RequestCount() const;
   /// TCP connections the server accepted since it was constructed or ClearRequests() was last
   /// called (Stop and Start do not reset it, as they do not clear the request log). A
@@ -145,7 +167,9 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
 
   /// The SID the server gives SIM i ("HS" + 32 hex digits); fleets "HF...", networks "HW...".
   static std::string SimSid(int index);
+  /// The SID the server gives fleet i ("HF" + 32 hex digits).
   static std::string FleetSid(int index);
+  /// The SID the server gives network i ("HW" + 32 hex digits).
   static std::string NetworkSid(int index);
 
  private:

@@ -1,6 +1,7 @@
 // A tiny application built against an installed (or embedded) twilio-supersim: it lists the
 // fake server's records through the real libcurl transport and prints what it got.
 #include <cstdio>
+#include <cstring>
 
 #include "twilio/supersim/v1/usage_records_api.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
@@ -17,7 +18,9 @@ int main() {
   v1::UsageRecordsApi api(config);
   auto page = api.ListUsageRecord(
       v1::ListUsageRecordParams().SetGroup(v1::Group::Sim).SetGranularity(v1::Granularity::Day));
+  // Version() is the library's own; the headers it was built with must agree.
   std::printf("consumer: %zu records from twilio-supersim %s\n", page.usage_records.size(),
-              twilio::kVersion);
-  return page.usage_records.size() == 42 ? 0 : 1;
+              twilio::Version());
+  bool versions_agree = std::strcmp(twilio::Version(), twilio::kVersion) == 0;
+  return page.usage_records.size() == 42 && versions_agree ? 0 : 1;
 }

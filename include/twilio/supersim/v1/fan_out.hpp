@@ -1,4 +1,5 @@
-// Options and results of UsageRecordsApi::ListUsageRecordFanOut: several listings at once.
+/// \file
+/// Options and results of UsageRecordsApi::ListUsageRecordFanOut: several listings at once.
 #pragma once
 
 #include <cstddef>

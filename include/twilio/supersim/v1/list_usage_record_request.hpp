@@ -1,5 +1,6 @@
-// Pure functions from ListUsageRecordParams to what goes on the wire: validation, the page size
-// rule, and the query string. No I/O, so each is testable without a socket.
+/// \file
+/// Pure functions from ListUsageRecordParams to what goes on the wire: validation, the page size
+/// rule, and the query string. No I/O, so each is testable without a socket.
 #pragma once
 
 #include <optional>

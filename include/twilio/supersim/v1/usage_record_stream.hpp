@@ -1,4 +1,5 @@
-// UsageRecordStream: a lazy, single-pass range over every usage record of a listing.
+/// \file
+/// UsageRecordStream: a lazy, single-pass range over every usage record of a listing.
 #pragma once
 
 #include <cstddef>
@@ -21,23 +22,37 @@ class UsageRecordPager;
 /// failing page, after every record before it was yielded. Iterate once.
 class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
  public:
+  /// A single-pass input iterator over the records. A record stays valid until the iterator
+  /// moves past the last record of its page.
   class TWILIO_SUPERSIM_EXPORT iterator {
    public:
+    /// Single pass: copies share the stream's position.
     using iterator_category = std::input_iterator_tag;
+    /// The record type.
     using value_type = SupersimV1UsageRecord;
+    /// Required by std::iterator_traits; never used for arithmetic.
     using difference_type = std::ptrdiff_t;
+    /// What operator-> returns.
     using pointer = const SupersimV1UsageRecord*;
+    /// What operator* returns.
     using reference = const SupersimV1UsageRecord&;
 
+    /// The end iterator.
     iterator() = default;
+    /// The current record.
     reference operator*() const { return *current_; }
+    /// The current record's members.
     pointer operator->() const { return current_; }
+    /// Moves to the next record, fetching the next page when this one is used up; throws what
+    /// fetching it throws. Past the last record (or Limit) it equals end().
     iterator& operator++();
     /// Post-increment of an input iterator: the old position is not kept.
     void operator++(int) { ++*this; }
+    /// True when both point at the same record, or both are end().
     friend bool operator==(const iterator& a, const iterator& b) {
       return a.current_ == b.current_;
     }
+    /// The negation of operator==.
     friend bool operator!=(const iterator& a, const iterator& b) { return !(a == b); }
 
    private:
@@ -50,6 +65,7 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
 
   /// Fetches the first page on the first call; later calls return the current position.
   iterator begin();
+  /// The position past the last record.
   iterator end() noexcept { return iterator(); }
 
   /// How many pages have been fetched so far.

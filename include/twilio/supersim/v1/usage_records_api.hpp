@@ -1,4 +1,5 @@
-// UsageRecordsApi: lists Super SIM data usage from GET /v1/UsageRecords.
+/// \file
+/// UsageRecordsApi: lists Super SIM data usage from GET /v1/UsageRecords.
 #pragma once
 
 #include <cstdint>
