@@ -174,8 +174,10 @@ std::optional<std::string> RecordedRequest::Param(const std::string& name) const
 }
 
 std::optional<std::string> RecordedRequest::Header(const std::string& name) const {
-  const auto it = headers.find(Lower(name));
-  if (it == headers.end()) return std::nullopt;
+  // lower_bound, not find: find may return any of several equal keys, this the first received.
+  const std::string key = Lower(name);
+  const auto it = headers.lower_bound(key);
+  if (it == headers.end() || it->first != key) return std::nullopt;
   return it->second;
 }
 

@@ -136,6 +136,21 @@ TEST(UsageRecordsApi, StreamThrowsFromTheIterationThatNeedsTheFailingPage) {
   EXPECT_EQ(client->Urls().size(), 5u);  // page 1 tried four times, page 0 never again
 }
 
+TEST(UsageRecordsApi, StreamBeginAfterAFailedFirstPageAsksAgain) {
+  int requests = 0;
+  auto client = std::make_shared<ScriptedHttpClient>([&](const http::HttpRequest&) {
+    if (++requests <= 4) return JsonResponse(503, {{"code", 20503}, {"status", 503}});
+    return JsonResponse(200, Page(0, 3, ""));
+  });
+  UsageRecordsApi api(Config(), client);
+  auto stream = api.StreamUsageRecord();
+  EXPECT_THROW(stream.begin(), ApiException);  // four attempts, all 503
+  std::vector<int64_t> seen;
+  for (auto it = stream.begin(); it != stream.end(); ++it) seen.push_back(*it->data_upload);
+  EXPECT_EQ(seen, Range(0, 3));  // not an empty listing
+  EXPECT_EQ(requests, 5);
+}
+
 TEST(UsageRecordsApi, RefusesNextPageOnAnotherServerWithoutSendingToIt) {
   for (const std::string foreign :
        {"https://evil.example.com/v1/UsageRecords?Page=1", "http://supersim.twilio.com/v1/x",

@@ -27,10 +27,12 @@ struct FakeDataSet {
   int networks = 3;
   /// The networks' countries, ISO 3166-1 alpha-2 (at least one).
   std::vector<std::string> countries = {"FR", "US", "DE"};
-  /// Whole hours, UTC. Defaults to the 7 days from 2026-01-01T00:00:00Z.
+  /// Start of the data, UTC; usage is counted in whole hours, so a time within an hour counts
+  /// from the next whole hour. Defaults to the 7 days from 2026-01-01T00:00:00Z.
   std::chrono::system_clock::time_point start =
       std::chrono::system_clock::time_point(std::chrono::seconds(1767225600));
-  /// End of the data (exclusive), whole hours, UTC; not before `start`.
+  /// End of the data (exclusive), UTC, not before `start`; a time within an hour ends the data
+  /// at the next whole hour.
   std::chrono::system_clock::time_point end = start + std::chrono::hours(24 * 7);
   /// The account_sid every record carries.
   std::string account_sid = "AC00000000000000000000000000000000";
@@ -60,7 +62,7 @@ struct FakeFault {
   bool reset_mid_body = false;
   /// Close the connection without any response.
   bool drop_connection = false;
-  /// Put this URL (another host) in meta.next_page_url.
+  /// Put this URL in meta.next_page_url (another host, a page already read, ...).
   std::optional<std::string> next_page_url;
   /// Answer with a redirect (302) to this URL.
   std::optional<std::string> redirect_to;

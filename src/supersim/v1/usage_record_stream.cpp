@@ -14,8 +14,10 @@ UsageRecordStream::UsageRecordStream(std::shared_ptr<internal::UsageRecordPager>
 
 UsageRecordStream::iterator UsageRecordStream::begin() {
   if (!started_) {
+    // Marked started only once the first page arrived: after a failure, begin() asks again.
+    const SupersimV1UsageRecord* first = pager_->Next();
     started_ = true;
-    return iterator(pager_.get(), pager_->Next());
+    return iterator(pager_.get(), first);
   }
   return iterator(pager_.get(), pager_->Current());
 }

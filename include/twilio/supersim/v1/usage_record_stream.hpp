@@ -63,7 +63,17 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
     pointer current_ = nullptr;
   };
 
-  /// Fetches the first page on the first call; later calls return the current position.
+  /// Move-only: one stream is one listing's position. A moved-from stream may only be
+  /// destroyed or assigned to.
+  UsageRecordStream(UsageRecordStream&&) noexcept = default;
+  /// Takes over `other`'s listing.
+  UsageRecordStream& operator=(UsageRecordStream&&) noexcept = default;
+  UsageRecordStream(const UsageRecordStream&) = delete;
+  UsageRecordStream& operator=(const UsageRecordStream&) = delete;
+
+  /// Fetches the first page on the first call; later calls return the current position. When
+  /// the first page fails, begin() throws and the next call asks for it again. Iterators point
+  /// into the stream: they must not outlive it.
   iterator begin();
   /// The position past the last record.
   iterator end() noexcept { return iterator(); }

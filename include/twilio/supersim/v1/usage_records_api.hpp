@@ -39,8 +39,11 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordsApi {
   /// ValidationException for a bad configuration (see ClientConfig::Validate).
   explicit UsageRecordsApi(ClientConfig config);
   /// Sends through `client` (a mock, your own transport), which authenticates as it sees fit:
-  /// only `config.base_url` is used here (it decides which next_page_urls may be followed), and
-  /// it is validated as ClientConfig::Validate does; credentials are not required.
+  /// credentials and the transport settings are not used, and credentials are not required.
+  /// `base_url` (which decides the next_page_urls that may be followed), `retry`,
+  /// `max_consecutive_empty_pages` and `prefetch_next_page` apply, and are validated as
+  /// ClientConfig::Validate does. An exception from `client` that is not a TwilioException is
+  /// not retried: it reaches the caller as thrown.
   UsageRecordsApi(ClientConfig config, std::shared_ptr<http::HttpClient> client);
 
   /// Every record up to params.Limit, across pages. `meta` is that of the last page fetched: its
