@@ -197,6 +197,30 @@ TEST(UsageRecordsApi, ARepeatedNextPageUrlEndsInAnError) {
   EXPECT_EQ(client->Urls().size(), 3u);
 }
 
+TEST(UsageRecordsApi, AStreamStoppedByAPagingErrorKeepsThrowingIt) {
+  // Pages 0, 1, 2 of one record each; page 2 links back to page 1.
+  auto client = std::make_shared<ScriptedHttpClient>([](const http::HttpRequest& request) {
+    auto at = request.url.find("Page=");
+    int page = at == std::string::npos ? 0 : std::stoi(request.url.substr(at + 5));
+    return JsonResponse(200,
+                        Page(page, 1, kList + "Page=" + std::to_string(page < 2 ? page + 1 : 1)));
+  });
+  UsageRecordsApi api(Config(), client);
+  auto stream = api.StreamUsageRecord();
+  std::vector<int64_t> seen;
+  auto it = stream.begin();
+  try {
+    for (; it != stream.end(); ++it) seen.push_back(*it->data_upload);
+    FAIL() << "expected a PaginationException";
+  } catch (const PaginationException&) {
+  }
+  EXPECT_EQ(seen, Range(0, 3));
+  // Going on after the error must not look like the end of the listing.
+  EXPECT_THROW(++it, PaginationException);
+  EXPECT_THROW(++it, PaginationException);
+  EXPECT_EQ(client->Urls().size(), 3u);
+}
+
 TEST(UsageRecordsApi, EmptyOrNullNextPageUrlEndsTheListing) {
   for (const char* next : std::initializer_list<const char*>{"", nullptr}) {
     auto client = std::make_shared<ScriptedHttpClient>([&](const http::HttpRequest&) {

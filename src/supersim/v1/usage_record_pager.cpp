@@ -37,9 +37,8 @@ void UsageRecordPager::StartFetch(bool in_background) {
   std::string url = pages_fetched_ == 0 ? *next_url_ : core_->FollowableUrl(*next_url_);
   pending_key_ = std::hash<std::string>{}(url);
   if (visited_.count(pending_key_) != 0) {
-    exhausted_ = true;
-    throw PaginationException("next_page_url points back to a page already fetched (page " +
-                              std::to_string(pages_fetched_ + 1) + " of this listing)");
+    Stop(PaginationException("next_page_url points back to a page already fetched (page " +
+                             std::to_string(pages_fetched_ + 1) + " of this listing)"));
   }
   // The last page's page_size says how many records to make room for.
   const auto& size = page_.meta.page_size;
@@ -54,14 +53,20 @@ void UsageRecordPager::StartFetch(bool in_background) {
 // Whether the records of the pages fetched so far fall short of Limit: only then may the next
 // page be requested ahead of need.
 bool UsageRecordPager::NeedsAnotherPage() const {
-  if (exhausted_ || !next_url_) return false;
+  if (stopped_by_ || !next_url_) return false;
   if (!params_.Limit) return true;
   auto unread = static_cast<int64_t>(page_.usage_records.size() - index_);
   return yielded_ + unread < *params_.Limit;
 }
 
+void UsageRecordPager::Stop(const PaginationException& error) {
+  stopped_by_ = std::make_exception_ptr(error);
+  throw error;
+}
+
 bool UsageRecordPager::FetchNextPage() {
-  if (exhausted_ || !next_url_) return false;
+  if (stopped_by_) std::rethrow_exception(stopped_by_);
+  if (!next_url_) return false;
   if (!pending_.valid()) StartFetch(/*in_background=*/false);
   // get() leaves pending_ empty; on failure nothing else changes, so a later call asks for the
   // same page again.
@@ -77,10 +82,9 @@ bool UsageRecordPager::FetchNextPage() {
   // Each link is new, so the loop check cannot see a server that pages through nothing forever.
   empty_pages_in_a_row_ = page_.usage_records.empty() && next_url_ ? empty_pages_in_a_row_ + 1 : 0;
   if (empty_pages_in_a_row_ >= core_->MaxConsecutiveEmptyPages()) {
-    exhausted_ = true;
-    throw PaginationException(std::to_string(empty_pages_in_a_row_) +
-                              " empty pages in a row, each linking to another: giving up "
-                              "(ClientConfig::max_consecutive_empty_pages)");
+    Stop(PaginationException(std::to_string(empty_pages_in_a_row_) +
+                             " empty pages in a row, each linking to another: giving up "
+                             "(ClientConfig::max_consecutive_empty_pages)"));
   }
   if (core_->PrefetchNextPage() && NeedsAnotherPage()) {
     try {
@@ -88,7 +92,7 @@ bool UsageRecordPager::FetchNextPage() {
     } catch (const PaginationException&) {
       // A link that must not be followed is reported when iteration reaches it, after every
       // record of this page.
-      exhausted_ = false;
+      stopped_by_ = nullptr;
     }
   }
   return true;

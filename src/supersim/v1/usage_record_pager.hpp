@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <future>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <unordered_set>
 
 #include "supersim/v1/api_core.hpp"
+#include "twilio/errors.hpp"
 
 namespace twilio::supersim::v1::internal {
 
@@ -37,6 +39,8 @@ class UsageRecordPager {
   // `in_background`, else when the result is asked for. Any error surfaces from pending_.get().
   void StartFetch(bool in_background);
   bool NeedsAnotherPage() const;
+  // Ends the listing with `error`: throws it now and from every later FetchNextPage().
+  [[noreturn]] void Stop(const PaginationException& error);
 
   std::shared_ptr<const ApiCore> core_;
   ListUsageRecordParams params_;
@@ -49,7 +53,9 @@ class UsageRecordPager {
   int64_t yielded_ = 0;
   std::size_t pages_fetched_ = 0;
   int empty_pages_in_a_row_ = 0;
-  bool exhausted_ = false;
+  // The PaginationException that ended the listing; every later call throws it again, so a
+  // caller that catches it and goes on cannot mistake the stop for the end of the records.
+  std::exception_ptr stopped_by_;
   std::optional<std::string> next_url_;
   // The request for next_url_ when valid(); its URL's hash in pending_key_.
   std::future<ListUsageRecordResponse> pending_;
