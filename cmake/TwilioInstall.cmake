@@ -50,6 +50,19 @@ install(FILES ${PROJECT_BINARY_DIR}/twilio-supersimConfig.cmake
 # The .pc file finds the prefix from its own place, so `cmake --install --prefix` anywhere works.
 file(RELATIVE_PATH _twilio_pc_to_prefix /${CMAKE_INSTALL_LIBDIR}/pkgconfig /)
 string(REGEX REPLACE "/$" "" _twilio_pc_to_prefix "${_twilio_pc_to_prefix}")
+# A static archive needs libcurl and simdjson on every link line (Requires); a shared library
+# carries them itself, so only a fully static link asks for them (Requires.private).
+if(TWILIO_SUPERSIM_SHARED)
+  set(_twilio_pc_requires "nlohmann_json")
+  set(_twilio_pc_requires_private "libcurl simdjson")
+  set(_twilio_pc_libs "-L\${libdir} -ltwilio-supersim")
+  set(_twilio_pc_libs_private "-pthread")
+else()
+  set(_twilio_pc_requires "nlohmann_json libcurl simdjson")
+  set(_twilio_pc_requires_private "")
+  set(_twilio_pc_libs "-L\${libdir} -ltwilio-supersim -pthread")
+  set(_twilio_pc_libs_private "")
+endif()
 configure_file(cmake/twilio-supersim.pc.in ${PROJECT_BINARY_DIR}/twilio-supersim.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/twilio-supersim.pc
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

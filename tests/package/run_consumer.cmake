@@ -41,4 +41,16 @@ if(PREFIX AND VERSION)
     message(FATAL_ERROR "pkg-config gave (${status}): ${pc_out}")
   endif()
   message(STATUS "pkg-config: ${pc_out}")
+
+  # A program built with nothing but pkg-config's flags links and runs.
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${pc_path}
+                          pkg-config --cflags --libs twilio-supersim
+                  OUTPUT_VARIABLE pc_flags RESULT_VARIABLE status OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "pkg-config --cflags --libs failed (${status})")
+  endif()
+  separate_arguments(pc_flags UNIX_COMMAND "${pc_flags}")
+  run(${CXX} -std=c++17 ${CMAKE_CURRENT_LIST_DIR}/pkgconfig_app.cpp ${pc_flags}
+      -o ${BINARY}/pkgconfig_app)
+  run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${PREFIX}/lib ${BINARY}/pkgconfig_app)
 endif()
