@@ -10,7 +10,7 @@ packages=(
   libsimdjson-dev
   libgtest-dev libgmock-dev libcpp-httplib-dev openssl
   libbenchmark-dev curl
-  doxygen
+  doxygen groff-base
 )
 
 # Node.js and npm run Stoplight Prism for the contract test; any recent Node.js will do, so a

@@ -18,7 +18,7 @@ modes=("$@")
 [ ${#modes[@]} -eq 0 ] && modes=(asan tsan)
 
 # The tests TSan runs, a ctest -R regex over the GoogleTest names of the TSan build (which builds
-# only unit_tests and integration_tests). The default '.' is all of them (about 190, ~15 s): every
+# the unit, integration and command-line tests). The default '.' is all of them: every
 # integration test runs the multi-threaded fake server, so all of them exercise threads. That
 # includes the concurrency tests proper, which TSAN_TESTS='Concurrent|Cancel|Deadline|FakeServer'
 # selects alone (the integration tests whose names contain Concurrent, Cancel or Deadline, the
@@ -72,13 +72,15 @@ tsan() {
   local build=build-tsan logs="$root/build-tsan/sanitizer-logs"
   local flags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
   echo "== tsan: ThreadSanitizer, ctest -R '$tsan_tests'" >&2
-  # Only the unit and integration tests: the CLI, the examples and the contract test have no
-  # threads of their own worth the build time.
+  # The unit, integration and command-line tests (the command has a signal-watcher thread and
+  # a progress ticker); the examples and the contract test have no threads of their own worth
+  # the build time.
   run cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
-    "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_CLI=OFF \
+    "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_CLI=ON \
     -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF \
     -DTWILIO_SUPERSIM_INSTALL=OFF -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF >/dev/null
-  run cmake --build "$build" -j "$jobs" --target unit_tests integration_tests
+  run cmake --build "$build" -j "$jobs" --target unit_tests integration_tests supersim-usage \
+    cli_tests cli_unit_tests
   rm -rf "$logs" && mkdir -p "$logs"
   local status=0 options="halt_on_error=1:second_deadlock_stack=1:log_path=$logs/tsan"
   [ -f tests/tsan.supp ] && options+=":suppressions=$root/tests/tsan.supp"

@@ -161,8 +161,9 @@ TEST(CliSummary, GroupingDoesNotChangeTheTotals) {
   EXPECT_EQ(by_country.out.rfind("records=3 ", 0), 0u) << by_country.out;
 }
 
+// --bytes: raw byte counts, one word per cell (human units are checked in cli_table_test).
 TEST(CliTable, ColumnsLineUpWithTheHeaderOnEveryRow) {
-  RunResult result = RunCli({"--demo", "--group", "sim"});
+  RunResult result = RunCli({"--demo", "--group", "sim", "--bytes"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto lines = Lines(result.out);
   auto expected = SdkListing(DemoDefaults().SetGroup(v1::Group::Sim));
@@ -190,7 +191,7 @@ TEST(CliTable, ColumnsLineUpWithTheHeaderOnEveryRow) {
 }
 
 TEST(CliTable, IsTheDefaultFormat) {
-  RunResult result = RunCli({"--demo", "--limit", "2"});
+  RunResult result = RunCli({"--demo", "--limit", "2", "--bytes"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto lines = Lines(result.out);
   ASSERT_EQ(lines.size(), 3u);
@@ -209,8 +210,10 @@ class CliCustomRecords : public ::testing::Test {
     fault.body = PageBody(records);
     server_.InjectFault(0, fault);
   }
-  RunResult Run(const char* format) {
-    return RunCli({"--base-url", server_.BaseUrl(), "--format", format}, {ServerEnv(server_)});
+  RunResult Run(const char* format, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--base-url", server_.BaseUrl(), "--format", format};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return RunCli(args, {ServerEnv(server_)});
   }
   static std::string Record(const std::string& sim, const std::string& upload,
                             const std::string& billed, const std::string& unit) {
@@ -253,7 +256,7 @@ TEST_F(CliCustomRecords, CsvQuotesAndLeavesNullsEmpty) {
 
 TEST_F(CliCustomRecords, TableShowsNullsAsDashes) {
   ServeMixed();
-  RunResult result = Run("table");
+  RunResult result = Run("table", {"--bytes"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto lines = Lines(result.out);
   ASSERT_EQ(lines.size(), 7u);

@@ -1,5 +1,12 @@
 #include "cli_support.hpp"
 
+#include <dirent.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <stdexcept>
+
 #include "twilio/client_config.hpp"
 #include "twilio/credentials.hpp"
 #include "twilio/supersim/v1/usage_records_api.hpp"
@@ -31,6 +38,13 @@ std::string PageBody(const std::vector<std::string>& records) {
          "\"page\":0,\"page_size\":50,\"previous_page_url\":null,\"url\":null}}";
 }
 
+RecordsServer::RecordsServer(const std::vector<std::string>& records) {
+  server_.Start();
+  twilio::testing::FakeFault fault;
+  fault.body = PageBody(records);
+  server_.InjectFault(twilio::testing::FakeSupersimServer::kEveryPage, fault);
+}
+
 std::vector<Word> Words(const std::string& line) {
   std::vector<Word> words;
   std::size_t pos = 0;
@@ -43,6 +57,37 @@ std::vector<Word> Words(const std::string& line) {
     pos = end;
   }
   return words;
+}
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base && *base ? base : "/tmp") + "/supersim-cli-XXXXXX";
+  std::vector<char> buffer(pattern.begin(), pattern.end());
+  buffer.push_back('\0');
+  if (mkdtemp(buffer.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = buffer.data();
+}
+
+TempDir::~TempDir() {
+  for (const std::string& name : Entries()) unlink(File(name).c_str());
+  rmdir(path_.c_str());
+}
+
+std::string TempDir::File(const std::string& name) const {
+  return path_ + "/" + name;
+}
+
+std::vector<std::string> TempDir::Entries() const {
+  std::vector<std::string> names;
+  DIR* dir = opendir(path_.c_str());
+  if (dir == nullptr) return names;
+  while (dirent* entry = readdir(dir)) {
+    std::string name = entry->d_name;
+    if (name != "." && name != "..") names.push_back(name);
+  }
+  closedir(dir);
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 }  // namespace cli_test

@@ -22,6 +22,18 @@ std::vector<std::string> ServerEnv(const twilio::testing::FakeSupersimServer& se
 /// A single-page listing body holding `records` (JSON objects as text), for FakeFault::body.
 std::string PageBody(const std::vector<std::string>& records);
 
+/// A started FakeSupersimServer whose listing is one page holding `records` (JSON objects as
+/// text), whatever the query.
+class RecordsServer {
+ public:
+  explicit RecordsServer(const std::vector<std::string>& records);
+  std::string BaseUrl() const { return server_.BaseUrl(); }
+  const twilio::testing::FakeSupersimServer& Server() const { return server_; }
+
+ private:
+  twilio::testing::FakeSupersimServer server_;
+};
+
 /// Whitespace-separated words of `line` and the column each starts at.
 struct Word {
   std::string text;
@@ -29,5 +41,23 @@ struct Word {
   std::size_t end;
 };
 std::vector<Word> Words(const std::string& line);
+
+/// A fresh folder under $TMPDIR (or /tmp), removed with the files in it when the object goes.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& Path() const { return path_; }
+  /// Path() + "/" + name.
+  std::string File(const std::string& name) const;
+  /// The names in the folder (dot files included), sorted.
+  std::vector<std::string> Entries() const;
+
+ private:
+  std::string path_;
+};
 
 }  // namespace cli_test

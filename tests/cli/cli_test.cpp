@@ -52,6 +52,9 @@ TEST(CliHelp, DocumentsEveryFlagFormatVariableAndExitCode) {
                            "--page-size N",
                            "--limit N",
                            "--format F",
+                           "--output FILE",
+                           "--bytes",
+                           "--quiet",
                            "--base-url URL",
                            "--demo",
                            "-h, --help",
@@ -60,7 +63,11 @@ TEST(CliHelp, DocumentsEveryFlagFormatVariableAndExitCode) {
                            "csv",
                            "jsonl",
                            "summary",
+                           "chart",
                            "billed_unknown",
+                           "COLUMNS",
+                           "SIGINT",
+                           "SIGTERM",
                            "TWILIO_ACCOUNT_SID",
                            "TWILIO_AUTH_TOKEN",
                            "TWILIO_API_KEY",
@@ -73,6 +80,7 @@ TEST(CliHelp, DocumentsEveryFlagFormatVariableAndExitCode) {
                            "  3  ",
                            "  4  ",
                            "  5  ",
+                           "  130  ",
                            "Examples:",
                            "default: table",
                            "default: 50",
@@ -93,8 +101,8 @@ TEST(CliVersion, PrintsSdkAndLibcurlVersions) {
   RunResult result = RunCli({"--version"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.err, "");
-  EXPECT_EQ(result.out, std::string("supersim-usage ") + twilio::kVersion + " (libcurl " +
-                            twilio::http::CurlVersion() + ")\n");
+  EXPECT_EQ(result.out, std::string("supersim-usage ") + twilio::kVersion + " (twilio-supersim " +
+                            twilio::Version() + ", libcurl " + twilio::http::CurlVersion() + ")\n");
 }
 
 struct UsageCase {
@@ -151,9 +159,23 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{{"--page-size", "2147483648"}, "--page-size: out of range"},
         UsageCase{{"--limit", "9223372036854775808"}, "--limit: out of range"},
         UsageCase{{"--limit", "1e3"}, "--limit: not a whole number"},
-        UsageCase{{"--start-time", "2026-01-01"}, "--start-time: not an RFC 3339 date-time"},
+        UsageCase{{"--start-time", "2026-1-1"}, "--start-time: not a time: \"2026-1-1\""},
         UsageCase{{"--start-time", "2026-01-01T00:00:00"}, "--start-time: not an RFC 3339"},
         UsageCase{{"--end-time", "2026-02-30T00:00:00Z"}, "--end-time:"},
+        UsageCase{{"--end-time", "2026-02-30"}, "--end-time: not a calendar date: \"2026-02-30\""},
+        UsageCase{{"--end-time", "yesterday"}, "--end-time: not a time: \"yesterday\""},
+        UsageCase{{"--start-time", "-7x"}, "--start-time: not a relative time: \"-7x\""},
+        UsageCase{{"--start-time", "-d"}, "--start-time: not a relative time"},
+        UsageCase{{"--start-time", "-+7d"}, "--start-time: not a relative time"},
+        UsageCase{{"--start-time", "-99999999999999999999w"}, "--start-time: too far in the past"},
+        UsageCase{{"--start-time", "2026-01-05", "--end-time", "2026-01-01T00:00:00Z"},
+                  "--start-time: 2026-01-05T00:00:00Z is after --end-time 2026-01-01T00:00:00Z"},
+        UsageCase{{"--start-time", "-1h", "--end-time", "-2h"}, "is after --end-time"},
+        UsageCase{{"--output="}, "--output: needs a file name"},
+        UsageCase{{"--output"}, "--output: missing value"},
+        UsageCase{{"--quiet=yes"}, "--quiet: takes no value"},
+        UsageCase{{"--bytes", "--bytes"}, "--bytes: given more than once"},
+        UsageCase{{"--format", "bars"}, "(expected table, csv, jsonl, summary or chart)"},
         UsageCase{{"--demo", "--base-url", "http://127.0.0.1:1"}, "--base-url: cannot be"},
         // Rejected by the SDK's ValidationException, named by parameter and flag.
         UsageCase{{"--demo", "--page-size", "5000"}, "invalid PageSize (--page-size)"},

@@ -7,7 +7,7 @@
 #include <set>
 #include <string_view>
 
-#include "twilio/time_format.hpp"
+#include "time_argument.hpp"
 
 namespace supersim_usage {
 namespace {
@@ -33,15 +33,17 @@ int64_t ParseInteger(const std::string& flag, const std::string& text, int64_t m
   return value;
 }
 
-twilio::TimePoint ParseTime(const std::string& flag, const std::string& text) {
+twilio::TimePoint ParseTime(const std::string& flag, const std::string& text,
+                            twilio::TimePoint now) {
   try {
-    return twilio::ParseRfc3339(text);
-  } catch (const std::exception& e) {  // invalid_argument, or out_of_range from a wild year
-    Fail(flag, std::string(e.what()) + " (expected RFC 3339, e.g. 2026-01-01T00:00:00Z)");
+    return ParseTimeArgument(text, now);
+  } catch (const std::invalid_argument& e) {
+    Fail(flag, e.what());
   }
 }
 
-using Apply = std::function<void(CliOptions&, const std::string& flag, const std::string& value)>;
+using Apply = std::function<void(CliOptions&, const std::string& flag, const std::string& value,
+                                 twilio::TimePoint now)>;
 
 struct ValueFlag {
   std::string_view name;
@@ -52,15 +54,16 @@ struct ValueFlag {
 // Network SID's shape, ...); here only their syntax is checked.
 const std::vector<ValueFlag>& ValueFlags() {
   static const std::vector<ValueFlag> flags = {
-      {"--sim", [](CliOptions& o, const std::string&, const std::string& v) { o.params.Sim = v; }},
-      {"--fleet",
-       [](CliOptions& o, const std::string&, const std::string& v) { o.params.Fleet = v; }},
-      {"--network",
-       [](CliOptions& o, const std::string&, const std::string& v) { o.params.Network = v; }},
-      {"--iso-country",
-       [](CliOptions& o, const std::string&, const std::string& v) { o.params.IsoCountry = v; }},
+      {"--sim", [](CliOptions& o, const std::string&, const std::string& v,
+                   twilio::TimePoint) { o.params.Sim = v; }},
+      {"--fleet", [](CliOptions& o, const std::string&, const std::string& v,
+                     twilio::TimePoint) { o.params.Fleet = v; }},
+      {"--network", [](CliOptions& o, const std::string&, const std::string& v,
+                       twilio::TimePoint) { o.params.Network = v; }},
+      {"--iso-country", [](CliOptions& o, const std::string&, const std::string& v,
+                           twilio::TimePoint) { o.params.IsoCountry = v; }},
       {"--group",
-       [](CliOptions& o, const std::string& f, const std::string& v) {
+       [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
          o.params.Group = v1::ParseGroup(v);
          if (!o.params.Group) {
            Fail(f, "invalid value " + QuoteForMessage(v) +
@@ -68,39 +71,63 @@ const std::vector<ValueFlag>& ValueFlags() {
          }
        }},
       {"--granularity",
-       [](CliOptions& o, const std::string& f, const std::string& v) {
+       [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
          o.params.Granularity = v1::ParseGranularity(v);
          if (!o.params.Granularity) {
            Fail(f, "invalid value " + QuoteForMessage(v) + " (expected hour, day or all)");
          }
        }},
-      {"--start-time", [](CliOptions& o, const std::string& f,
-                          const std::string& v) { o.params.StartTime = ParseTime(f, v); }},
-      {"--end-time", [](CliOptions& o, const std::string& f,
-                        const std::string& v) { o.params.EndTime = ParseTime(f, v); }},
+      {"--start-time", [](CliOptions& o, const std::string& f, const std::string& v,
+                          twilio::TimePoint now) { o.params.StartTime = ParseTime(f, v, now); }},
+      {"--end-time", [](CliOptions& o, const std::string& f, const std::string& v,
+                        twilio::TimePoint now) { o.params.EndTime = ParseTime(f, v, now); }},
       {"--page-size",
-       [](CliOptions& o, const std::string& f, const std::string& v) {
+       [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
          o.params.PageSize = static_cast<int>(
              ParseInteger(f, v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
        }},
       {"--limit",
-       [](CliOptions& o, const std::string& f, const std::string& v) {
+       [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
          o.params.Limit = ParseInteger(f, v, std::numeric_limits<int64_t>::min(),
                                        std::numeric_limits<int64_t>::max());
        }},
       {"--format",
-       [](CliOptions& o, const std::string& f, const std::string& v) {
+       [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
          auto format = ParseOutputFormat(v);
          if (!format) {
-           Fail(f,
-                "invalid value " + QuoteForMessage(v) + " (expected table, csv, jsonl or summary)");
+           Fail(f, "invalid value " + QuoteForMessage(v) +
+                       " (expected table, csv, jsonl, summary or chart)");
          }
          o.format = *format;
        }},
-      {"--base-url",
-       [](CliOptions& o, const std::string&, const std::string& v) { o.base_url = v; }},
+      {"--output",
+       [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
+         if (v.empty()) Fail(f, "needs a file name");
+         o.output = v;
+       }},
+      {"--base-url", [](CliOptions& o, const std::string&, const std::string& v,
+                        twilio::TimePoint) { o.base_url = v; }},
   };
   return flags;
+}
+
+struct Switch {
+  std::string_view name;
+  bool CliOptions::*member;
+};
+
+// Every flag that takes no value, but --help and --version, which stop the parse.
+constexpr Switch kSwitches[] = {
+    {"--demo", &CliOptions::demo},
+    {"--quiet", &CliOptions::quiet},
+    {"--bytes", &CliOptions::raw_bytes},
+};
+
+const Switch* FindSwitch(std::string_view name) {
+  for (const Switch& flag : kSwitches) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
 }
 
 // A flag name as typed when it is plain text, quoted when it holds blanks or control characters.
@@ -140,7 +167,14 @@ std::string QuoteForMessage(const std::string& text) {
   return quoted + "\"";
 }
 
-CliOptions ParseCommandLine(const std::vector<std::string>& args) {
+std::vector<std::string> AcceptedFlags() {
+  std::vector<std::string> names = {"--help", "-h", "--version"};
+  for (const Switch& flag : kSwitches) names.emplace_back(flag.name);
+  for (const ValueFlag& flag : ValueFlags()) names.emplace_back(flag.name);
+  return names;
+}
+
+CliOptions ParseCommandLine(const std::vector<std::string>& args, twilio::TimePoint now) {
   CliOptions options;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -158,10 +192,10 @@ CliOptions ParseCommandLine(const std::vector<std::string>& args) {
     bool inline_value = equals != std::string::npos && arg.rfind("--", 0) == 0;
     if (!inline_value) name = arg;
 
-    if (name == "--demo") {
+    if (const Switch* flag = FindSwitch(name)) {
       if (inline_value) Fail(name, "takes no value");
       if (!seen.insert(name).second) Fail(name, "given more than once");
-      options.demo = true;
+      options.*(flag->member) = true;
       continue;
     }
     const ValueFlag* flag = FindValueFlag(name);
@@ -179,10 +213,17 @@ CliOptions ParseCommandLine(const std::vector<std::string>& args) {
       if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0) Fail(name, "missing value");
       value = args[++i];
     }
-    flag->apply(options, name, value);
+    flag->apply(options, name, value, now);
   }
   if (options.demo && options.base_url) {
     Fail("--base-url", "cannot be combined with --demo (the demo runs its own server)");
+  }
+  // An equal start and end is left to the SDK, which rejects the empty range naming StartTime.
+  const auto& start = options.params.StartTime;
+  const auto& end = options.params.EndTime;
+  if (start && end && *start > *end) {
+    Fail("--start-time", twilio::FormatRfc3339Utc(*start) + " is after --end-time " +
+                             twilio::FormatRfc3339Utc(*end));
   }
   return options;
 }

@@ -3,6 +3,7 @@
 #include <exception>
 #include <map>
 
+#include "atomic_output_file.hpp"
 #include "cli_options.hpp"
 #include "exit_codes.hpp"
 #include "twilio/errors.hpp"
@@ -75,14 +76,17 @@ Diagnosis DiagnoseCurrentException() {
     return {kExitTransport, std::string("transport error: ") + OneLine(e.what())};
   } catch (const twilio::DeadlineExceededException& e) {
     return {kExitTransport, e.what()};
-  } catch (const twilio::CancelledException& e) {
-    return {kExitTransport, e.what()};
+  } catch (const twilio::CancelledException&) {
+    // Only SIGINT and SIGTERM cancel (main names the signal).
+    return {kExitInterrupted, "interrupted"};
   } catch (const twilio::ParseException& e) {
     return {kExitBadResponse, std::string("unusable response from the API: ") + OneLine(e.what())};
   } catch (const twilio::PaginationException& e) {
     return {kExitBadResponse, std::string("cannot continue paging: ") + OneLine(e.what())};
   } catch (const TotalOverflowError& e) {
     return {kExitBadResponse, std::string("cannot total the listing: ") + e.what()};
+  } catch (const OutputFileError& e) {
+    return {kExitFailure, OneLine(e.what())};
   } catch (const std::exception& e) {
     return {kExitFailure, OneLine(e.what())};
   } catch (...) {

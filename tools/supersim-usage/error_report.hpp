@@ -12,7 +12,9 @@ struct Diagnosis {
   std::string message;
 };
 
-/// Classifies the exception being handled; call only inside a catch block.
+/// Classifies the exception being handled; call only inside a catch block. A
+/// CancelledException (the command cancels only on SIGINT or SIGTERM) gives kExitInterrupted
+/// and "interrupted".
 Diagnosis DiagnoseCurrentException();
 
 /// `text` with every occurrence of each secret (of 8 characters or more) replaced by

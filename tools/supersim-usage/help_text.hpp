@@ -8,7 +8,7 @@ namespace supersim_usage {
 /// Every flag with its default, the formats, the environment, the exit codes and examples.
 std::string HelpText();
 
-/// `supersim-usage <SDK version> (libcurl <version>)`, without a newline.
+/// `supersim-usage <version of the SDK library linked> (libcurl <version>)`, without a newline.
 std::string VersionText();
 
 }  // namespace supersim_usage

@@ -1,22 +1,32 @@
 // supersim-usage: lists Twilio Super SIM data usage from the command line (see --help).
 // main wires the pieces together and turns every failure into one stderr line and an exit code.
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
+#include <clocale>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "atomic_output_file.hpp"
 #include "cli_options.hpp"
 #include "client_setup.hpp"
 #include "error_report.hpp"
 #include "exit_codes.hpp"
 #include "help_text.hpp"
 #include "output_format.hpp"
+#include "progress_meter.hpp"
+#include "signal_watcher.hpp"
 #include "stdout_sink.hpp"
 #include "stream_listing.hpp"
+#include "terminal.hpp"
+#include "twilio/call_context.hpp"
 #include "twilio/supersim/v1/usage_records_api.hpp"
 
 namespace {
@@ -28,6 +38,13 @@ std::string EnvOrEmpty(const char* name) {
   return value ? value : "";
 }
 
+// Read while only this thread exists: umask() can only be read by setting it.
+mode_t CurrentUmask() {
+  mode_t mask = umask(0);
+  umask(mask);
+  return mask;
+}
+
 // Flushes stdout and maps its state to the exit status: a reader that went away is not an
 // error (like `yes | head -1`), any other write failure is.
 int FinishOutput(std::ostream& out, const FdSink& sink, int status) {
@@ -37,18 +54,97 @@ int FinishOutput(std::ostream& out, const FdSink& sink, int status) {
   return status == kExitOk ? kExitFailure : status;
 }
 
+WriterSettings SettingsFor(const CliOptions& options) {
+  WriterSettings settings;
+  // A file is sized like a redirected stdout, so that `--output F` and `> F` agree.
+  settings.width = options.output ? ChooseOutputWidth(std::getenv("COLUMNS"), false, 0)
+                                  : OutputWidth(STDOUT_FILENO);
+  settings.utf8 = LocaleIsUtf8();
+  settings.raw_bytes = options.raw_bytes;
+  settings.group = options.params.Group;
+  settings.granularity = options.params.Granularity;
+  return settings;
+}
+
+void StartProgress(ProgressMeter& progress, const CliOptions& options) {
+  ProgressMeter::Settings settings;
+  settings.limit = options.params.Limit;
+  settings.utf8 = LocaleIsUtf8();
+  settings.erase_with_escape = TerminalCanEraseLine();
+  progress.Start(settings);
+}
+
+struct Listing {
+  const twilio::supersim::v1::UsageRecordsApi& api;
+  const CliOptions& options;
+  const twilio::CallContext& ctx;
+  WriterSettings settings;
+  ListingObserver* observer;
+};
+
+void ListTo(std::ostream& out, const Listing& listing) {
+  auto writer = MakeRecordWriter(listing.options.format, out, listing.settings);
+  StreamListing(listing.api, listing.options.params, listing.ctx, *writer, out, listing.observer);
+}
+
+// --output: the listing into a temporary file, renamed over the target only when complete.
+void ListToFile(const Listing& listing, mode_t umask, TempFileRegistry& temp_files) {
+  const std::string& path = *listing.options.output;
+  AtomicOutputFile file(path, umask, temp_files);
+  {
+    FdSink sink(file.Fd());
+    std::ostream out(&sink);
+    ListTo(out, listing);
+    out.flush();
+    if (sink.Error() != 0) {
+      throw OutputFileError("--output: cannot write " + file.TempPath() + " (for " + path +
+                            "): " + std::strerror(sink.Error()));
+    }
+  }
+  listing.ctx.ThrowIfDone();  // interrupted after the last record: still no file
+  file.Commit();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before any thread exists, so that every thread inherits the mask and only the watcher
+  // sees these signals.
+  BlockTerminationSignals();
   // A closed pipe must surface as EPIPE from write(), not kill the process.
   std::signal(SIGPIPE, SIG_IGN);
+  // The character set only (for the chart's blocks): numbers stay in the C locale's format.
+  std::setlocale(LC_CTYPE, "");
+  // One reading of the clock for every relative time argument.
+  const auto now = std::chrono::system_clock::now();
+  const mode_t file_umask = CurrentUmask();
+
+  twilio::CancellationToken cancellation;
+  std::atomic<int> interrupted_by{0};
+  TempFileRegistry temp_files;
+  ProgressMeter progress;
   FdSink sink(STDOUT_FILENO);
   std::ostream out(&sink);
+  SignalWatcher watcher(
+      [&](int signal) {
+        interrupted_by.store(signal);
+        cancellation.Cancel();
+      },
+      [&](int signal) {
+        // Still cancelling (a request or a blocked write that will not end): leave now.
+        temp_files.RemoveNow();
+        progress.EraseForExit();
+        std::string line = std::string("interrupted by ") + SignalName(signal) + " again\n";
+        ssize_t ignored = write(STDERR_FILENO, line.data(), line.size());
+        (void)ignored;
+        _exit(kExitInterrupted);
+      });
+
   // Masked from every diagnostic, whatever the server or a library puts in one.
   std::vector<std::string> secrets = {EnvOrEmpty("TWILIO_AUTH_TOKEN"),
                                       EnvOrEmpty("TWILIO_API_SECRET")};
   try {
-    CliOptions options = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    CliOptions options = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc), now);
     if (options.help) {
       out << HelpText();
       return FinishOutput(out, sink, kExitOk);
@@ -60,14 +156,36 @@ int main(int argc, char** argv) {
     ClientSetup setup = SetUpClient(options);
     secrets.push_back(setup.config.credentials.Password());
     twilio::supersim::v1::UsageRecordsApi api(setup.config);
-    auto writer = MakeRecordWriter(options.format, out);
-    StreamListing(api, options.params, *writer, out);
+    twilio::CallContext ctx;
+    ctx.cancellation = cancellation;
+
+    Listing listing{api, options, ctx, SettingsFor(options), nullptr};
+    if (!options.quiet && isatty(STDERR_FILENO) == 1) {
+      StartProgress(progress, options);
+      listing.observer = &progress;
+      // Records printed to the same terminal must not land after the progress line.
+      if (!options.output && isatty(STDOUT_FILENO) == 1) sink.SetGuard(&progress);
+    }
+
+    if (options.output) {
+      ListToFile(listing, file_umask, temp_files);
+    } else {
+      ListTo(out, listing);
+    }
+    progress.Stop();
     return FinishOutput(out, sink, kExitOk);
   } catch (...) {
+    progress.Stop();
     Diagnosis diagnosis = DiagnoseCurrentException();
     // Records already written go out before the error, so the two streams read in order.
     out.flush();
-    std::cerr << "error: " << Redact(diagnosis.message, secrets) << '\n';
+    if (diagnosis.exit_code == kExitInterrupted) {
+      int signal = interrupted_by.load();
+      std::cerr << diagnosis.message << (signal ? std::string(" by ") + SignalName(signal) : "")
+                << '\n';
+    } else {
+      std::cerr << "error: " << Redact(diagnosis.message, secrets) << '\n';
+    }
     return FinishOutput(out, sink, diagnosis.exit_code);
   }
 }

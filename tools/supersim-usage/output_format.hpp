@@ -1,20 +1,37 @@
 // The output formats of supersim-usage. Each writer gets records one at a time as the listing
-// streams in, so none of them holds the whole listing.
+// streams in; only the chart keeps anything (one total per bar) until the end.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string_view>
 
+#include "twilio/supersim/v1/list_usage_record_params.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
 namespace supersim_usage {
 
-enum class OutputFormat { Table, Csv, Jsonl, Summary };
+enum class OutputFormat { Table, Csv, Jsonl, Summary, Chart };
 
-/// "table", "csv", "jsonl" or "summary"; std::nullopt for anything else.
+/// "table", "csv", "jsonl", "summary" or "chart"; std::nullopt for anything else.
 std::optional<OutputFormat> ParseOutputFormat(std::string_view text) noexcept;
+
+/// What the table and the chart adapt to. csv, jsonl and summary ignore it: they are for
+/// programs, and always print every column and raw numbers.
+struct WriterSettings {
+  /// The columns a line may take (OutputWidth); std::nullopt: no limit.
+  std::optional<std::size_t> width;
+  /// The locale shows UTF-8: block characters in the chart; else ASCII.
+  bool utf8 = false;
+  /// --bytes: byte counts as integers instead of "12.3 MB".
+  bool raw_bytes = false;
+  /// The listing's --group and --granularity: the table never drops the group's column, the
+  /// chart has one bar per group value (with a group) or per period (without).
+  std::optional<twilio::supersim::v1::Group> group;
+  std::optional<twilio::supersim::v1::Granularity> granularity;
+};
 
 class RecordWriter {
  public:
@@ -22,15 +39,17 @@ class RecordWriter {
   /// Once, after the first page arrived and before the first record (a header line).
   virtual void Begin() {}
   virtual void Write(const twilio::supersim::v1::SupersimV1UsageRecord& record) = 0;
-  /// Once, after the last record (the summary line).
+  /// Once, after the last record (the summary line, the chart).
   virtual void End() {}
 };
 
-std::unique_ptr<RecordWriter> MakeTableWriter(std::ostream& out);
+std::unique_ptr<RecordWriter> MakeTableWriter(std::ostream& out, const WriterSettings& settings);
 std::unique_ptr<RecordWriter> MakeCsvWriter(std::ostream& out);
 std::unique_ptr<RecordWriter> MakeJsonlWriter(std::ostream& out);
 std::unique_ptr<RecordWriter> MakeSummaryWriter(std::ostream& out);
+std::unique_ptr<RecordWriter> MakeChartWriter(std::ostream& out, const WriterSettings& settings);
 
-std::unique_ptr<RecordWriter> MakeRecordWriter(OutputFormat format, std::ostream& out);
+std::unique_ptr<RecordWriter> MakeRecordWriter(OutputFormat format, std::ostream& out,
+                                               const WriterSettings& settings);
 
 }  // namespace supersim_usage

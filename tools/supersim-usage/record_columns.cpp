@@ -1,6 +1,8 @@
 // Cell text for the table and CSV formats.
 #include "record_columns.hpp"
 
+#include "human_units.hpp"
+
 namespace supersim_usage {
 namespace {
 
@@ -11,9 +13,9 @@ std::optional<std::string> TimeCell(const std::optional<twilio::TimePoint>& time
   return twilio::FormatRfc3339Utc(*time);
 }
 
-std::optional<std::string> NumberCell(const std::optional<int64_t>& value) {
+std::optional<std::string> BytesCell(const std::optional<int64_t>& value, bool human) {
   if (!value) return std::nullopt;
-  return std::to_string(*value);
+  return human ? FormatBytes(*value) : std::to_string(*value);
 }
 
 }  // namespace
@@ -24,10 +26,15 @@ const std::array<std::string_view, kColumnCount> kColumnNames = {
     "data_total",   "data_total_billed", "billed_unit"};
 
 bool IsNumericColumn(std::size_t column) noexcept {
-  return column >= 6 && column <= 9;
+  return column >= kDataUploadColumn && column <= kBilledColumn;
 }
 
-std::array<std::optional<std::string>, kColumnCount> RecordCells(const SupersimV1UsageRecord& r) {
+bool IsByteColumn(std::size_t column) noexcept {
+  return column >= kDataUploadColumn && column <= kDataTotalColumn;
+}
+
+std::array<std::optional<std::string>, kColumnCount> RecordCells(const SupersimV1UsageRecord& r,
+                                                                 bool human_bytes) {
   std::optional<twilio::TimePoint> start = r.period ? r.period->start_time : std::nullopt;
   std::optional<twilio::TimePoint> end = r.period ? r.period->end_time : std::nullopt;
   return {TimeCell(start),
@@ -36,9 +43,9 @@ std::array<std::optional<std::string>, kColumnCount> RecordCells(const SupersimV
           r.fleet_sid,
           r.network_sid,
           r.iso_country,
-          NumberCell(r.data_upload),
-          NumberCell(r.data_download),
-          NumberCell(r.data_total),
+          BytesCell(r.data_upload, human_bytes),
+          BytesCell(r.data_download, human_bytes),
+          BytesCell(r.data_total, human_bytes),
           r.data_total_billed ? std::optional<std::string>(r.data_total_billed->ToString())
                               : std::nullopt,
           r.billed_unit};

@@ -18,12 +18,29 @@ inline constexpr std::size_t kColumnCount = 11;
 /// data_download, data_total, data_total_billed, billed_unit.
 extern const std::array<std::string_view, kColumnCount> kColumnNames;
 
+/// Positions in kColumnNames of the columns that are chosen or aggregated by name.
+inline constexpr std::size_t kPeriodStartColumn = 0;
+inline constexpr std::size_t kPeriodEndColumn = 1;
+inline constexpr std::size_t kSimColumn = 2;
+inline constexpr std::size_t kFleetColumn = 3;
+inline constexpr std::size_t kNetworkColumn = 4;
+inline constexpr std::size_t kIsoCountryColumn = 5;
+inline constexpr std::size_t kDataUploadColumn = 6;
+inline constexpr std::size_t kDataDownloadColumn = 7;
+inline constexpr std::size_t kDataTotalColumn = 8;
+inline constexpr std::size_t kBilledColumn = 9;
+inline constexpr std::size_t kBilledUnitColumn = 10;
+
 /// True for the byte counts and the billed amount, which a table right-aligns.
 bool IsNumericColumn(std::size_t column) noexcept;
 
+/// True for data_upload, data_download and data_total.
+bool IsByteColumn(std::size_t column) noexcept;
+
 /// One cell per column; std::nullopt where the API sent null (or nothing). Times are UTC
-/// `YYYY-MM-DDTHH:MM:SSZ`; data_total_billed is the exact decimal text Twilio sent.
+/// `YYYY-MM-DDTHH:MM:SSZ`; data_total_billed is the exact decimal text Twilio sent; byte counts
+/// are integers, or with `human_bytes` FormatBytes text ("12.3 MB").
 std::array<std::optional<std::string>, kColumnCount> RecordCells(
-    const twilio::supersim::v1::SupersimV1UsageRecord& record);
+    const twilio::supersim::v1::SupersimV1UsageRecord& record, bool human_bytes = false);
 
 }  // namespace supersim_usage

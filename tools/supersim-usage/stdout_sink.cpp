@@ -21,6 +21,8 @@ bool FdSink::ReaderGone() const noexcept {
 bool FdSink::Drain() {
   const char* data = pbase();
   std::size_t left = static_cast<std::size_t>(pptr() - pbase());
+  const bool guarded = guard_ != nullptr && left > 0 && error_ == 0;
+  if (guarded) guard_->BeforeWrite();
   while (left > 0 && error_ == 0) {
     ssize_t n = ::write(fd_, data, left);
     if (n < 0) {
@@ -31,6 +33,7 @@ bool FdSink::Drain() {
     data += n;
     left -= static_cast<std::size_t>(n);
   }
+  if (guarded) guard_->AfterWrite();
   // Whatever could not be written is dropped: after a failure the output is lost anyway.
   setp(buffer_.data(), buffer_.data() + buffer_.size());
   return error_ == 0;

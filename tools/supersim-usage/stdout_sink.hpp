@@ -7,6 +7,15 @@
 
 namespace supersim_usage {
 
+/// Told around every write an FdSink makes, so that a progress line on the same terminal can
+/// step aside (and output never lands after it on the same line).
+class WriteGuard {
+ public:
+  virtual ~WriteGuard() = default;
+  virtual void BeforeWrite() noexcept = 0;
+  virtual void AfterWrite() noexcept = 0;
+};
+
 class FdSink : public std::streambuf {
  public:
   explicit FdSink(int fd, std::size_t capacity = 64 * 1024);
@@ -18,6 +27,9 @@ class FdSink : public std::streambuf {
   int Error() const noexcept { return error_; }
   /// The reading end of a pipe was closed (`| head -1`). Needs SIGPIPE ignored to be seen.
   bool ReaderGone() const noexcept;
+  /// `guard` (or nullptr) is told around each write from now on; it must outlive the sink or be
+  /// replaced first.
+  void SetGuard(WriteGuard* guard) noexcept { guard_ = guard; }
 
  protected:
   int_type overflow(int_type ch) override;
@@ -29,6 +41,7 @@ class FdSink : public std::streambuf {
   int fd_;
   std::vector<char> buffer_;
   int error_ = 0;
+  WriteGuard* guard_ = nullptr;
 };
 
 }  // namespace supersim_usage

@@ -7,10 +7,12 @@
 namespace supersim_usage {
 
 void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
-                   const twilio::supersim::v1::ListUsageRecordParams& params, RecordWriter& writer,
-                   std::ostream& out) {
-  auto stream = api.StreamUsageRecord(params);  // validates params: nothing sent if bad
-  auto it = stream.begin();                     // the first page
+                   const twilio::supersim::v1::ListUsageRecordParams& params,
+                   const twilio::CallContext& ctx, RecordWriter& writer, std::ostream& out,
+                   ListingObserver* observer) {
+  auto stream = api.StreamUsageRecord(params, ctx);  // validates params: nothing sent if bad
+  auto it = stream.begin();                          // the first page
+  if (observer) observer->OnRecord(0, stream.PagesFetched());
   writer.Begin();
   // A page ends after this many records (every page but the last is full), so flushing then
   // gets a page out before the next one is requested.
@@ -18,9 +20,14 @@ void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
   int64_t written = 0;
   for (; it != stream.end(); ++it) {
     writer.Write(*it);
-    if (++written % page_size == 0) out.flush();
+    ++written;
+    if (observer) observer->OnRecord(written, stream.PagesFetched());
+    if (written % page_size == 0) out.flush();
     if (!out) return;  // stdout failed: fetching more pages would be wasted
   }
+  // A signal that came after the last page still means "stop": no summary, no chart, no file.
+  ctx.ThrowIfDone();
+  if (observer) observer->OnComplete();
   writer.End();
   out.flush();
 }

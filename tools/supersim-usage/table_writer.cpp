@@ -1,40 +1,25 @@
-// --format table: fixed-width aligned columns. The widths are fixed (not measured) so that
-// nothing is buffered: each holds any value of its kind (an RFC 3339 UTC time, a 34-character
-// SID, any 64-bit byte count), so every row lines up with the header.
-#include <array>
+// --format table: aligned columns under a header line, as many as fit the width (see
+// table_layout.hpp), byte counts in human units unless --bytes.
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "output_format.hpp"
 #include "record_columns.hpp"
+#include "table_layout.hpp"
 
 namespace supersim_usage {
 namespace {
 
-constexpr std::size_t kTimeWidth = 20;   // 2026-01-01T00:00:00Z
-constexpr std::size_t kSidWidth = 34;    // HS + 32 hex digits
-constexpr std::size_t kBytesWidth = 19;  // digits of INT64_MAX
-// In kColumnNames order; where the header is longer than any value, its length.
-constexpr std::array<std::size_t, kColumnCount> kWidths = {
-    kTimeWidth,   // period_start
-    kTimeWidth,   // period_end
-    kSidWidth,    // sim_sid
-    kSidWidth,    // fleet_sid
-    kSidWidth,    // network_sid
-    11,           // iso_country
-    kBytesWidth,  // data_upload
-    kBytesWidth,  // data_download
-    kBytesWidth,  // data_total
-    17,           // data_total_billed (a longer amount widens its row)
-    11,           // billed_unit
-};
-constexpr std::string_view kSeparator = "  ";
 // What an empty (null) cell shows, so that every row has the same number of words.
 constexpr std::string_view kNull = "-";
 
 class TableWriter : public RecordWriter {
  public:
-  explicit TableWriter(std::ostream& out) : out_(out) {}
+  TableWriter(std::ostream& out, const WriterSettings& settings)
+      : out_(out),
+        raw_bytes_(settings.raw_bytes),
+        columns_(ChooseTableColumns(settings.width, settings.group, settings.raw_bytes)) {}
 
   void Begin() override {
     std::array<std::string, kColumnCount> header;
@@ -43,7 +28,7 @@ class TableWriter : public RecordWriter {
   }
 
   void Write(const twilio::supersim::v1::SupersimV1UsageRecord& record) override {
-    auto cells = RecordCells(record);
+    auto cells = RecordCells(record, /*human_bytes=*/!raw_bytes_);
     std::array<std::string, kColumnCount> row;
     for (std::size_t i = 0; i < kColumnCount; ++i) {
       row[i] = cells[i] ? *cells[i] : std::string(kNull);
@@ -54,12 +39,14 @@ class TableWriter : public RecordWriter {
  private:
   void WriteRow(const std::array<std::string, kColumnCount>& row) {
     std::string line;
-    for (std::size_t i = 0; i < kColumnCount; ++i) {
-      if (i > 0) line += kSeparator;
-      std::size_t pad = row[i].size() < kWidths[i] ? kWidths[i] - row[i].size() : 0;
-      if (IsNumericColumn(i)) line.append(pad, ' ');
-      line += row[i];
-      if (!IsNumericColumn(i)) line.append(pad, ' ');
+    for (std::size_t column : columns_) {
+      if (column != columns_.front()) line.append(kTableGap, ' ');
+      const std::string& cell = row[column];
+      std::size_t width = TableColumnWidth(column, raw_bytes_);
+      std::size_t pad = cell.size() < width ? width - cell.size() : 0;
+      if (IsNumericColumn(column)) line.append(pad, ' ');
+      line += cell;
+      if (!IsNumericColumn(column)) line.append(pad, ' ');
     }
     // No trailing blanks after the last (left-aligned) column.
     line.erase(line.find_last_not_of(' ') + 1);
@@ -68,12 +55,14 @@ class TableWriter : public RecordWriter {
   }
 
   std::ostream& out_;
+  bool raw_bytes_;
+  std::vector<std::size_t> columns_;
 };
 
 }  // namespace
 
-std::unique_ptr<RecordWriter> MakeTableWriter(std::ostream& out) {
-  return std::make_unique<TableWriter>(out);
+std::unique_ptr<RecordWriter> MakeTableWriter(std::ostream& out, const WriterSettings& settings) {
+  return std::make_unique<TableWriter>(out, settings);
 }
 
 }  // namespace supersim_usage

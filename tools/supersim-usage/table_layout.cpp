@@ -1,0 +1,68 @@
+#include "table_layout.hpp"
+
+#include <algorithm>
+
+namespace supersim_usage {
+
+namespace v1 = twilio::supersim::v1;
+
+std::size_t TableColumnWidth(std::size_t column, bool raw_bytes) {
+  constexpr std::size_t kTimeWidth = 20;      // 2026-01-01T00:00:00Z
+  constexpr std::size_t kSidWidth = 34;       // HS + 32 hex digits
+  constexpr std::size_t kRawBytesWidth = 19;  // digits of INT64_MAX
+  constexpr std::size_t kHumanBytesWidth = 9;
+  constexpr std::size_t kBilledWidth = 17;
+  const std::size_t header = kColumnNames[column].size();
+  switch (column) {
+    case kPeriodStartColumn:
+    case kPeriodEndColumn:
+      return kTimeWidth;
+    case kSimColumn:
+    case kFleetColumn:
+    case kNetworkColumn:
+      return kSidWidth;
+    case kDataUploadColumn:
+    case kDataDownloadColumn:
+    case kDataTotalColumn:
+      return std::max(header, raw_bytes ? kRawBytesWidth : kHumanBytesWidth);
+    case kBilledColumn:
+      return kBilledWidth;
+    default:
+      return header;
+  }
+}
+
+std::size_t TableRowWidth(const std::vector<std::size_t>& columns, bool raw_bytes) {
+  std::size_t width = 0;
+  for (std::size_t column : columns) width += TableColumnWidth(column, raw_bytes);
+  return columns.empty() ? 0 : width + kTableGap * (columns.size() - 1);
+}
+
+std::size_t GroupColumn(v1::Group group) noexcept {
+  switch (group) {
+    case v1::Group::Sim:
+      return kSimColumn;
+    case v1::Group::Fleet:
+      return kFleetColumn;
+    case v1::Group::Network:
+      return kNetworkColumn;
+    case v1::Group::IsoCountry:
+      return kIsoCountryColumn;
+  }
+  return kSimColumn;
+}
+
+std::vector<std::size_t> ChooseTableColumns(std::optional<std::size_t> width,
+                                            std::optional<v1::Group> group, bool raw_bytes) {
+  std::vector<std::size_t> columns;
+  for (std::size_t i = 0; i < kColumnCount; ++i) columns.push_back(i);
+  if (!width) return columns;
+  for (std::size_t drop : kTableDropOrder) {
+    if (TableRowWidth(columns, raw_bytes) <= *width) break;
+    if (group && GroupColumn(*group) == drop) continue;
+    columns.erase(std::find(columns.begin(), columns.end(), drop));
+  }
+  return columns;
+}
+
+}  // namespace supersim_usage
