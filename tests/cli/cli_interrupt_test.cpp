@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "cli_support.hpp"
@@ -28,6 +29,24 @@ bool WaitForRequest(const FakeSupersimServer& server, int64_t page) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   return false;
+}
+
+// How the command ended after a signal: its wait status (none if it still ran 20 s later) and
+// the time from kill() to its exit.
+struct TimedExit {
+  bool signalled = false;
+  std::optional<int> status;
+  double seconds = 0;
+};
+
+TimedExit SignalAndTimeExit(BackgroundProcess& child, int signal) {
+  TimedExit result;
+  const auto sent = Clock::now();
+  result.signalled = child.Signal(signal);
+  if (!result.signalled) return result;
+  result.status = child.Wait(std::chrono::seconds(20));
+  result.seconds = std::chrono::duration<double>(Clock::now() - sent).count();
+  return result;
 }
 
 struct InterruptCase {
@@ -65,15 +84,13 @@ TEST_P(CliInterrupt, ExitsWith130PromptlyLeavingNoFileAndSendingNothingMore) {
       << "the request for page " << c.page << " never came: " << ReadFile(logs.File("err"));
   const std::size_t requests_before = server.RequestCount();
 
-  const auto sent = Clock::now();
-  ASSERT_TRUE(child.Signal(c.signal));
-  std::optional<int> status = child.Wait(std::chrono::seconds(20));
-  const double seconds = std::chrono::duration<double>(Clock::now() - sent).count();
-  RecordProperty("milliseconds_to_exit", static_cast<int>(seconds * 1000));
-  ASSERT_TRUE(status) << "still running 20 s after the signal";
-  EXPECT_LT(seconds, 1.0) << "took " << seconds << " s to exit after the signal";
-  ASSERT_TRUE(WIFEXITED(*status)) << "killed by signal " << WTERMSIG(*status);
-  EXPECT_EQ(WEXITSTATUS(*status), 130);
+  const TimedExit ended = SignalAndTimeExit(child, c.signal);
+  ASSERT_TRUE(ended.signalled);
+  RecordProperty("milliseconds_to_exit", static_cast<int>(ended.seconds * 1000));
+  ASSERT_TRUE(ended.status) << "still running 20 s after the signal";
+  EXPECT_LT(ended.seconds, 1.0) << "took " << ended.seconds << " s to exit after the signal";
+  ASSERT_TRUE(WIFEXITED(*ended.status)) << "killed by signal " << WTERMSIG(*ended.status);
+  EXPECT_EQ(WEXITSTATUS(*ended.status), 130);
   EXPECT_EQ(ReadFile(logs.File("err")),
             std::string("interrupted by ") + (c.signal == SIGINT ? "SIGINT" : "SIGTERM") + "\n");
   EXPECT_EQ(output.Entries(), std::vector<std::string>{}) << "no file, no temporary file";
@@ -115,14 +132,12 @@ TEST(CliInterruptRetry, NoRetryStartsAfterTheSignal) {
   // Let the 503 arrive, so the command is inside its 10 s wait for the retry.
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const std::size_t requests_before = server.RequestCount();
-  const auto sent = Clock::now();
-  ASSERT_TRUE(child.Signal(SIGINT));
-  std::optional<int> status = child.Wait(std::chrono::seconds(20));
-  const double seconds = std::chrono::duration<double>(Clock::now() - sent).count();
-  ASSERT_TRUE(status);
-  EXPECT_LT(seconds, 1.0);
-  ASSERT_TRUE(WIFEXITED(*status));
-  EXPECT_EQ(WEXITSTATUS(*status), 130);
+  const TimedExit ended = SignalAndTimeExit(child, SIGINT);
+  ASSERT_TRUE(ended.signalled);
+  ASSERT_TRUE(ended.status);
+  EXPECT_LT(ended.seconds, 1.0);
+  ASSERT_TRUE(WIFEXITED(*ended.status));
+  EXPECT_EQ(WEXITSTATUS(*ended.status), 130);
   EXPECT_EQ(ReadFile(logs.File("err")), "interrupted by SIGINT\n");
   EXPECT_EQ(output.Entries(), std::vector<std::string>{});
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
@@ -152,14 +167,12 @@ TEST(CliInterruptTwice, SecondSignalExitsAtOnceWhenCancellingCannotFinish) {
   ASSERT_GE(child.StdoutPending(), 60u * 1024) << "the command never filled the pipe";
   ASSERT_TRUE(child.Signal(SIGINT));
   EXPECT_FALSE(child.Wait(std::chrono::milliseconds(300))) << "it was not stuck in its write";
-  const auto sent = Clock::now();
-  ASSERT_TRUE(child.Signal(SIGINT));
-  std::optional<int> status = child.Wait(std::chrono::seconds(20));
-  const double seconds = std::chrono::duration<double>(Clock::now() - sent).count();
-  ASSERT_TRUE(status);
-  EXPECT_LT(seconds, 1.0);
-  ASSERT_TRUE(WIFEXITED(*status)) << "killed by signal " << WTERMSIG(*status);
-  EXPECT_EQ(WEXITSTATUS(*status), 130);
+  const TimedExit ended = SignalAndTimeExit(child, SIGINT);
+  ASSERT_TRUE(ended.signalled);
+  ASSERT_TRUE(ended.status);
+  EXPECT_LT(ended.seconds, 1.0);
+  ASSERT_TRUE(WIFEXITED(*ended.status)) << "killed by signal " << WTERMSIG(*ended.status);
+  EXPECT_EQ(WEXITSTATUS(*ended.status), 130);
   EXPECT_EQ(ReadFile(logs.File("err")), "interrupted by SIGINT again\n");
 }
 
