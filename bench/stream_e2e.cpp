@@ -89,7 +89,8 @@ int Main(const bench::Options& options) {
   auto transport = std::make_shared<bench::CountingHttpClient>(
       std::make_shared<twilio::http::CurlHttpClient>(config));
   const v1::UsageRecordsApi api(config, transport);
-  const v1::ListUsageRecordParams params = bench::MakeParams(options.records, options.page_size);
+  const v1::ListUsageRecordParams params =
+      bench::MakeParams(server_options.data, options.records, options.page_size);
 
   bench::Report report;
   report.options = options;

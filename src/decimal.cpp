@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
 #include <utility>
@@ -49,6 +50,21 @@ std::string Aligned(const std::string& digits, std::size_t scale, std::size_t to
                     std::size_t width) {
   std::string scaled = digits + std::string(to_scale - scale, '0');
   return std::string(width - scaled.size(), '0') + scaled;
+}
+
+// 10^18 < 2^63 / 2: two magnitudes of up to 18 digits add in an int64_t without overflow.
+constexpr std::size_t kInt64Digits = 18;
+
+int64_t Int64Of(const std::string& digits, std::size_t extra_zeros) {
+  int64_t value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  for (std::size_t i = 0; i < extra_zeros; ++i) value *= 10;
+  return value;
+}
+
+std::string DigitsOf(int64_t value) {  // value >= 0
+  char buffer[20];
+  return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
 }
 
 }  // namespace
@@ -146,6 +162,14 @@ Decimal Decimal::operator+(const Decimal& other) const {
   std::size_t scale = std::max(scale_, other.scale_);
   std::size_t width =
       std::max(digits_.size() + scale - scale_, other.digits_.size() + scale - other.scale_);
+  // Amounts of up to 18 digits (every real bill) add as integers: a running total costs no
+  // digit-string arithmetic.
+  if (width <= kInt64Digits) {
+    int64_t a = Int64Of(digits_, scale - scale_);
+    int64_t b = Int64Of(other.digits_, scale - other.scale_);
+    int64_t sum = (negative_ ? -a : a) + (other.negative_ ? -b : b);
+    return Decimal(sum < 0, DigitsOf(sum < 0 ? -sum : sum), scale);
+  }
   std::string a = Aligned(digits_, scale_, scale, width);
   std::string b = Aligned(other.digits_, other.scale_, scale, width);
   if (negative_ == other.negative_) return Decimal(negative_, AddDigits(a, b), scale);

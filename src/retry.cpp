@@ -99,31 +99,43 @@ void ValidateListingSettings(const ClientConfig& config) {
   }
 }
 
+void AfterFailedAttempt(const RetryPolicy& policy, const CallContext& ctx, const std::string& url,
+                        TwilioException& error, RetryState& state) {
+  Failure failure = Classify(error, policy);
+  const int number = state.attempts;
+  error.SetAttempts(number);
+  if (!failure.retryable || number >= policy.max_attempts) throw;
+  milliseconds delay = failure.retry_after ? std::min(*failure.retry_after, policy.max_delay)
+                                           : Jittered(policy.BackoffFor(number), policy.jitter);
+  // Waiting past the caller's deadline or the policy's budget would only delay the error.
+  if (state.waited + delay > policy.max_total_delay) throw;
+  if (ctx.deadline && std::chrono::steady_clock::now() + delay >= *ctx.deadline) throw;
+  failure.event.attempt = number;
+  failure.event.delay = delay;
+  failure.event.from_retry_after = failure.retry_after.has_value();
+  failure.event.url = url;
+  if (policy.on_retry) policy.on_retry(failure.event);
+  Wait(delay, ctx);
+  state.waited += delay;
+}
+
 void RunWithRetries(const RetryPolicy& policy, const CallContext& ctx, const std::string& url,
-                    const std::function<void()>& attempt) {
-  milliseconds waited{0};
-  for (int number = 1;; ++number) {
+                    const std::function<void()>& attempt, RetryState& state) {
+  for (;;) {
+    ++state.attempts;
     try {
       attempt();
       return;
     } catch (TwilioException& error) {
-      Failure failure = Classify(error, policy);
-      error.SetAttempts(number);
-      if (!failure.retryable || number >= policy.max_attempts) throw;
-      milliseconds delay = failure.retry_after ? std::min(*failure.retry_after, policy.max_delay)
-                                               : Jittered(policy.BackoffFor(number), policy.jitter);
-      // Waiting past the caller's deadline or the policy's budget would only delay the error.
-      if (waited + delay > policy.max_total_delay) throw;
-      if (ctx.deadline && std::chrono::steady_clock::now() + delay >= *ctx.deadline) throw;
-      failure.event.attempt = number;
-      failure.event.delay = delay;
-      failure.event.from_retry_after = failure.retry_after.has_value();
-      failure.event.url = url;
-      if (policy.on_retry) policy.on_retry(failure.event);
-      Wait(delay, ctx);
-      waited += delay;
+      AfterFailedAttempt(policy, ctx, url, error, state);
     }
   }
+}
+
+void RunWithRetries(const RetryPolicy& policy, const CallContext& ctx, const std::string& url,
+                    const std::function<void()>& attempt) {
+  RetryState state;
+  RunWithRetries(policy, ctx, url, attempt, state);
 }
 
 }  // namespace twilio::internal

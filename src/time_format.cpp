@@ -109,7 +109,34 @@ int64_t UnixSeconds(TimePoint time) {
 }
 
 std::string FormatRfc3339Utc(TimePoint time) {
-  return date::format("%FT%TZ", date::sys_time<Seconds>(Seconds(UnixSeconds(time))));
+  const int64_t seconds = UnixSeconds(time);
+  int64_t days = seconds / 86400;
+  int64_t second_of_day = seconds % 86400;
+  if (second_of_day < 0) {
+    second_of_day += 86400;
+    --days;
+  }
+  const date::year_month_day day{date::sys_days(date::days(days))};
+  const int year = static_cast<int>(day.year());
+  // Written digit by digit: date::format goes through an ostream and its locale, which cost
+  // more than the rest of a table row. Years outside 0000..9999 (possible with a coarser clock
+  // than nanoseconds) keep date's spelling.
+  if (year < 0 || year > 9999) {
+    return date::format("%FT%TZ", date::sys_time<Seconds>(Seconds(seconds)));
+  }
+  char text[] = "0000-00-00T00:00:00Z";
+  const auto put = [&text](std::size_t at, int64_t value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) {
+      text[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(0, year, 4);
+  put(5, static_cast<unsigned>(day.month()), 2);
+  put(8, static_cast<unsigned>(day.day()), 2);
+  put(11, second_of_day / 3600, 2);
+  put(14, second_of_day / 60 % 60, 2);
+  put(17, second_of_day % 60, 2);
+  return std::string(text, sizeof text - 1);
 }
 
 namespace internal {

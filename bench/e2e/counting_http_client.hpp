@@ -22,6 +22,13 @@ class CountingHttpClient : public http::HttpClient {
     return response;
   }
 
+  void SendInto(const http::HttpRequest& request, const CallContext& ctx,
+                http::HttpResponse& response) override {
+    inner_->SendInto(request, ctx, response);
+    requests_.fetch_add(1, std::memory_order_relaxed);
+    body_bytes_.fetch_add(static_cast<int64_t>(response.body.size()), std::memory_order_relaxed);
+  }
+
   int64_t Requests() const { return requests_.load(); }
   int64_t BodyBytes() const { return body_bytes_.load(); }
   void Reset() {

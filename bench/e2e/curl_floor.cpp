@@ -7,22 +7,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "e2e/curl_config.hpp"
+
 namespace twilio::bench {
 namespace {
-
-// A double-quoted curl config value.
-std::string Quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string WriteConfig(const std::vector<std::string>& urls, const std::string& user,
                         const std::string& password) {
@@ -30,17 +21,7 @@ std::string WriteConfig(const std::vector<std::string>& urls, const std::string&
   const int fd = mkstemp(path);
   if (fd < 0) throw std::runtime_error("cannot create a curl config file");
   close(fd);
-  std::ofstream config(path);
-  config << "silent\nshow-error\n"
-         // --compressed sets the same CURLOPT_ACCEPT_ENCODING "" as the SDK.
-         << "compressed\n"
-         << "header = \"Accept: application/json\"\n"
-         << "user = " << Quoted(user + ":" + password) << "\n"
-         << "write-out = \"%{http_code} %{size_download} %{num_connects}\\n\"\n";
-  for (const std::string& url : urls) {
-    config << "url = " << Quoted(url) << "\noutput = \"/dev/null\"\n";
-  }
-  if (!config) throw std::runtime_error(std::string("cannot write ") + path);
+  WriteCurlConfig(path, urls, user, password);
   return path;
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "twilio/supersim/v1/list_usage_record_request.hpp"
+
 namespace twilio::bench {
 namespace {
 
@@ -39,13 +41,20 @@ testing::FakeDataSet MakeDataSet(int64_t records, int sims) {
   return data;
 }
 
-supersim::v1::ListUsageRecordParams MakeParams(int64_t records, int page_size) {
+supersim::v1::ListUsageRecordParams MakeParams(const testing::FakeDataSet& data, int64_t records,
+                                               int page_size) {
   supersim::v1::ListUsageRecordParams params;
   params.SetGroup(supersim::v1::Group::Sim)
       .SetGranularity(supersim::v1::Granularity::Hour)
+      .SetStartTime(data.start)
+      .SetEndTime(data.end)
       .SetPageSize(page_size)
       .SetLimit(records);
   return params;
+}
+
+std::string FirstPageQuery(const testing::FakeDataSet& data, int64_t records, int page_size) {
+  return supersim::v1::BuildListUsageRecordQuery(MakeParams(data, records, page_size));
 }
 
 RecordDigest ExpectedDigest(const testing::FakeDataSet& data, int64_t records) {

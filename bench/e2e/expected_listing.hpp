@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "e2e/record_digest.hpp"
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
@@ -15,8 +16,13 @@ namespace twilio::bench {
 /// `sims` SIMs over the fewest whole hours that give at least `records` hourly records.
 testing::FakeDataSet MakeDataSet(int64_t records, int sims);
 
-/// Group=sim, Granularity=hour over the whole data set, PageSize `page_size`, Limit `records`.
-supersim::v1::ListUsageRecordParams MakeParams(int64_t records, int page_size);
+/// Group=sim, Granularity=hour, StartTime and EndTime the data set's, PageSize `page_size`,
+/// Limit `records`: the listing every client of the benchmarks asks for.
+supersim::v1::ListUsageRecordParams MakeParams(const testing::FakeDataSet& data, int64_t records,
+                                               int page_size);
+
+/// The query string of MakeParams' first page, as the SDK sends it.
+std::string FirstPageQuery(const testing::FakeDataSet& data, int64_t records, int page_size);
 
 /// The digest of the first `records` records that listing yields from `data`: newest hour
 /// first, then SIMs in index order.

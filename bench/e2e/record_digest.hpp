@@ -1,9 +1,12 @@
-// An order-sensitive fingerprint of a listing: count, sum of data_total, and FNV-1a over each
-// record's sim_sid, period start and byte counts. The SDK's records and the independently
-// computed expected ones go through the same Add, so equal digests mean equal listings.
+// An order-sensitive fingerprint of a listing: count, sum of data_total, and a hash over each
+// record's sim_sid, period start and byte counts (FNV-1a's step taken 8 bytes at a time, so the
+// check costs the client measured little more than reading the fields). The SDK's records and the
+// independently computed expected ones go through the same Add, so equal digests mean equal
+// listings.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
@@ -41,9 +44,19 @@ struct RecordDigest {
  private:
   void Mix(const void* data, std::size_t size) {
     const auto* bytes = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < size; ++i) {
-      hash = (hash ^ bytes[i]) * 0x100000001b3ULL;  // FNV-1a 64 prime
+    for (; size >= 8; bytes += 8, size -= 8) {
+      uint64_t word = 0;
+      std::memcpy(&word, bytes, 8);
+      Step(word);
     }
+    uint64_t tail = size;  // the length, so "a" and "a\0" differ
+    for (std::size_t i = 0; i < size; ++i) tail = tail << 8 | bytes[i];
+    Step(tail);
+  }
+
+  void Step(uint64_t word) {
+    hash = (hash ^ word) * 0x100000001b3ULL;  // FNV-1a 64 prime
+    hash ^= hash >> 29;
   }
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "integration/server_fixture.hpp"
+#include "twilio/http/curl_http_client.hpp"
 
 namespace twilio::supersim::v1 {
 namespace {
@@ -137,6 +138,34 @@ TEST_F(ConnectionReuse, DroppedConnectionIsReplacedOnceAndRecordsStayExact) {
   EXPECT_EQ(api.ListUsageRecord(NinePages()).usage_records, expected.usage_records);
   EXPECT_EQ(server_.AcceptedConnections(), 0u);
   EXPECT_EQ(Connections(server_.Requests()), std::set<std::uint64_t>{requests[4].connection});
+}
+
+// A listing hands the transport the same response for every page: the body's buffer (and its
+// spare bytes for the parser) is reused, not allocated per page, and nothing of the earlier
+// response is left behind.
+TEST_F(ConnectionReuse, SendIntoRefillsTheSameBodyBuffer) {
+  http::CurlHttpClient client(Config());
+  http::HttpRequest request;
+  request.url = server_.BaseUrl() + "/v1/UsageRecords?Group=sim&Granularity=day&PageSize=5";
+  http::HttpResponse response;
+  client.SendInto(request, CallContext(), response);
+  ASSERT_EQ(response.status, 200);
+  const std::string first = response.body;
+  const char* buffer = response.body.data();
+  const std::size_t headers = response.headers.size();
+  client.SendInto(request, CallContext(), response);
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, first);
+  EXPECT_EQ(response.body.data(), buffer);
+  EXPECT_EQ(response.headers.size(), headers);
+  EXPECT_GE(response.body.capacity(), response.body.size() + 64);  // the parser's padding
+
+  FakeFault missing;
+  missing.status = 404;
+  server_.InjectFault(FakeSupersimServer::kEveryPage, missing);
+  client.SendInto(request, CallContext(), response);
+  EXPECT_EQ(response.status, 404);
+  EXPECT_EQ(response.body.find("usage_records"), std::string::npos);
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <stdexcept>
+#include <string>
 
 namespace twilio {
 namespace {
@@ -55,6 +57,39 @@ TEST(Decimal, AddsExactlyWhereDoublesDoNot) {
   EXPECT_EQ((Decimal::Parse("-1") + Decimal::Parse("0.25")).ToString(), "-0.75");
   EXPECT_EQ((Decimal::Parse("0.5") + Decimal::Parse("-0.5")).ToString(), "0.0");
   EXPECT_TRUE((Decimal::Parse("0.5") + Decimal::Parse("-0.5")).IsZero());
+}
+
+// Sums of up to 18 digits add as integers, wider ones digit by digit. Adding a 40-digit offset and
+// taking it away again forces the digit path on the same values, so both paths must agree.
+TEST(Decimal, IntegerAndDigitAdditionAgree) {
+  std::mt19937_64 random(11);
+  const auto random_decimal = [&random] {
+    std::string text = random() % 2 ? "-" : "";
+    text += std::to_string(random() % 1000000000000ULL);
+    if (const std::size_t scale = random() % 9; scale > 0) {
+      std::string fraction = std::to_string(random() % 1000000000ULL);
+      fraction.insert(0, 9 - fraction.size(), '0');
+      text += "." + fraction.substr(0, scale);
+    }
+    return Decimal::Parse(text);
+  };
+  const Decimal offset = Decimal::Parse("1234567890123456789012345678901234567890");
+  const Decimal minus_offset = Decimal::Parse("-1234567890123456789012345678901234567890");
+  for (int i = 0; i < 2000; ++i) {
+    const Decimal a = random_decimal();
+    const Decimal b = random_decimal();
+    const Decimal fast = a + b;
+    const Decimal slow = ((a + offset) + b) + minus_offset;
+    ASSERT_EQ(fast.ToString(), slow.ToString()) << a.ToString() << " + " << b.ToString();
+  }
+  // At the edge of the integer path: 18 digits each, and a carry into a 19th.
+  EXPECT_EQ((Decimal::Parse("999999999999999999") + Decimal::Parse("1")).ToString(),
+            "1000000000000000000");
+  EXPECT_EQ((Decimal::Parse("-99999999999999999.9") + Decimal::Parse("-0.1")).ToString(),
+            "-100000000000000000.0");
+  EXPECT_EQ(
+      (Decimal::Parse("0.000000000000000001") + Decimal::Parse("-0.000000000000000001")).ToString(),
+      "0.000000000000000000");
 }
 
 TEST(Decimal, ConvertsToDouble) {

@@ -7,7 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+#include <vector>
 
 #include "support/openapi_examples.hpp"
 
@@ -186,6 +188,61 @@ TEST(ParserDifferential, ANulByteIsRefusedWhereverItIs) {
     EXPECT_FALSE(ParseWithSimdjson(text).accepted);
     EXPECT_FALSE(ParseWithSax(text).accepted);
   }
+}
+
+// A listing parses every page into the records of the page before (their strings keep their heap
+// blocks): whatever the earlier page held, the result is that of a fresh parse, field by field.
+TEST(ParserDifferential, ParsingOverAnEarlierPageGivesAFreshParse) {
+  namespace internal = supersim::v1::internal;
+  // Earlier pages with every field set (an OpenAPI example), with more records than most cases,
+  // and one that failed halfway (its records partly overwritten).
+  std::vector<std::string> earlier;
+  const nlohmann::json examples = UsageRecordExamples();
+  for (const auto& [name, example] : examples.items()) {
+    earlier.push_back(example.at("value").dump());
+  }
+  std::string many = R"({"usage_records":[)";
+  for (int i = 0; i < 40; ++i) {
+    many += std::string(i > 0 ? "," : "") +
+            R"({"account_sid":"AC0123456789abcdef0123456789abcdef","sim_sid":"HS0123456789abcdef)"
+            R"(0123456789abcdef","network_sid":"HW0","fleet_sid":"HF0","iso_country":"FR",)"
+            R"("period":{"start_time":"2026-01-01T00:00:00Z","end_time":"2026-01-02T00:00:00Z"},)"
+            R"("data_upload":1,"data_download":2,"data_total":3,"data_total_billed":"0.5",)"
+            R"("billed_unit":"USD"})";
+  }
+  earlier.push_back(many + R"(],"meta":{"next_page_url":"u","page":3,"page_size":40}})");
+  earlier.push_back(many + R"(,{"data_upload":"wrong"}]})");
+
+  std::vector<std::string> cases(std::begin(kEdgeCases), std::end(kEdgeCases));
+  // Within one record a repeated member's null keeps the value before it; a record's own null
+  // clears what the earlier page's record held there.
+  cases.push_back(R"({"usage_records":[{"sim_sid":"a","sim_sid":null,"period":null}]})");
+  cases.push_back(R"({"usage_records":[{"sim_sid":null,"data_total":null,"period":null}]})");
+  cases.push_back(R"({"usage_records":[{"period":{"end_time":"2026-01-01T00:00:00Z"}}]})");
+
+  int compared = 0;
+  for (const std::string& before : earlier) {
+    for (const std::string& text : cases) {
+      supersim::v1::ListUsageRecordResponse page;
+      std::string first = before;
+      try {
+        internal::ParsePageWithSimdjson(first, page);
+      } catch (const ParseException&) {
+        // The last earlier page fails halfway on purpose.
+      }
+      ParseOutcome fresh = ParseWithSimdjson(text);
+      ParseOutcome reused = Outcome([&] {
+        std::string body = text;
+        internal::ParsePageWithSimdjson(body, page);
+        return page;
+      });
+      ASSERT_EQ(reused.accepted, fresh.accepted) << text;
+      EXPECT_EQ(reused.page, fresh.page) << "after " << before.substr(0, 60) << "\ninput: " << text;
+      EXPECT_EQ(reused.message, fresh.message) << text;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 1000);
 }
 
 TEST(ParserDifferential, TypeErrorsNameTheSamePathAndReason) {

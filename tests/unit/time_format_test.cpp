@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <stdexcept>
+
+#include "date_include.hpp"
 
 namespace twilio {
 namespace {
@@ -82,6 +85,19 @@ TEST(FormatRfc3339Utc, HandlesTheClocksExtremes) {
   EXPECT_EQ(FormatRfc3339Utc(TimePoint::max()).substr(0, 5), "2262-");
   EXPECT_EQ(UnixSeconds(At(-1) + milliseconds(1)), -1);  // floors toward the past
   EXPECT_EQ(FormatRfc3339Utc(At(-1) + milliseconds(1)), "1969-12-31T23:59:59Z");
+}
+
+// Written digit by digit, it must say what date's own formatting says, wherever on the clock.
+TEST(FormatRfc3339Utc, AgreesWithDateFormatAcrossTheClock) {
+  std::mt19937_64 random(3);
+  const int64_t lowest = UnixSeconds(TimePoint::min()) + 1;
+  const int64_t highest = UnixSeconds(TimePoint::max()) - 1;
+  std::uniform_int_distribution<int64_t> second(lowest, highest);
+  for (int i = 0; i < 20000; ++i) {
+    const int64_t s = i < 10 ? lowest + i : second(random);
+    const auto expected = date::format("%FT%TZ", date::sys_time<seconds>(seconds(s)));
+    ASSERT_EQ(FormatRfc3339Utc(At(s)), expected) << s;
+  }
 }
 
 TEST(FormatRfc3339Utc, WritesWholeSecondsInUtc) {

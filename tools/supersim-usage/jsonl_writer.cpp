@@ -1,26 +1,141 @@
-// --format jsonl: one compact JSON object per line, with the API's own field names, written by
-// the SDK's to_json so the values are the ones Twilio sent (data_total_billed as its exact
-// decimal string, null where the API sent null).
+// --format jsonl: one compact JSON object per line with the API's own field names: what
+// nlohmann/json dumps of the SDK's to_json (keys sorted, data_total_billed as its exact decimal
+// string, null where the API sent null). A record whose strings need no escaping (every real
+// one) is written field by field into one buffer, since a JSON document per record cost several
+// times the listing itself; any other goes through nlohmann/json.
+#include <charconv>
+#include <cstring>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
+#include <string>
 
 #include "output_format.hpp"
 
 namespace supersim_usage {
 namespace {
 
+using twilio::supersim::v1::Period;
+using twilio::supersim::v1::SupersimV1UsageRecord;
+
+// Appends to a buffer whose room was made beforehand: one size check per record, not per piece.
+class Cursor {
+ public:
+  explicit Cursor(char* at) : at_(at) {}
+  template <std::size_t N>
+  void Literal(const char (&text)[N]) {
+    std::memcpy(at_, text, N - 1);
+    at_ += N - 1;
+  }
+  void Raw(std::string_view text) {
+    std::memcpy(at_, text.data(), text.size());
+    at_ += text.size();
+  }
+  void Quoted(const std::optional<std::string>& text) {
+    if (!text) return Literal("null");
+    *at_++ = '"';
+    Raw(*text);
+    *at_++ = '"';
+  }
+  void Integer(const std::optional<int64_t>& value) {
+    if (!value) return Literal("null");
+    at_ = std::to_chars(at_, at_ + 20, *value).ptr;
+  }
+  char* End() const { return at_; }
+
+ private:
+  char* at_;
+};
+
+bool IsPlainText(std::string_view text) {
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte > 0x7e || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+bool IsPlain(const std::optional<std::string>& text) {
+  return !text || IsPlainText(*text);
+}
+
+std::size_t Size(const std::optional<std::string>& text) {
+  return text ? text->size() + 2 : 4;
+}
+
 class JsonlWriter : public RecordWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
 
-  void Write(const twilio::supersim::v1::SupersimV1UsageRecord& record) override {
-    nlohmann::json json = record;
-    // `replace`: a string that is not valid UTF-8 must not abort the listing halfway.
-    out_ << json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  void Write(const SupersimV1UsageRecord& r) override {
+    const std::string* billed = r.data_total_billed ? &r.data_total_billed->ToString() : nullptr;
+    const std::string& period = PeriodText(r.period);
+    if (!(IsPlain(r.account_sid) && IsPlain(r.billed_unit) && IsPlain(r.fleet_sid) &&
+          IsPlain(r.iso_country) && IsPlain(r.network_sid) && IsPlain(r.sim_sid) &&
+          (billed == nullptr || IsPlainText(*billed)))) {
+      return WriteEscaped(r);
+    }
+    // Keys and punctuation (163 bytes), three integers of at most 20 characters each, and the
+    // strings as they are.
+    const std::size_t most = 163 + 3 * 20 + Size(r.account_sid) + Size(r.billed_unit) +
+                             (billed ? billed->size() + 2 : 4) + Size(r.fleet_sid) +
+                             Size(r.iso_country) + Size(r.network_sid) + period.size() +
+                             Size(r.sim_sid);
+    line_.resize(most);
+    Cursor c(line_.data());
+    c.Literal("{\"account_sid\":");
+    c.Quoted(r.account_sid);
+    c.Literal(",\"billed_unit\":");
+    c.Quoted(r.billed_unit);
+    c.Literal(",\"data_download\":");
+    c.Integer(r.data_download);
+    c.Literal(",\"data_total\":");
+    c.Integer(r.data_total);
+    c.Literal(",\"data_total_billed\":");
+    if (billed) {
+      c.Quoted(*billed);
+    } else {
+      c.Literal("null");
+    }
+    c.Literal(",\"data_upload\":");
+    c.Integer(r.data_upload);
+    c.Literal(",\"fleet_sid\":");
+    c.Quoted(r.fleet_sid);
+    c.Literal(",\"iso_country\":");
+    c.Quoted(r.iso_country);
+    c.Literal(",\"network_sid\":");
+    c.Quoted(r.network_sid);
+    c.Literal(",\"period\":");
+    c.Raw(period);
+    c.Literal(",\"sim_sid\":");
+    c.Quoted(r.sim_sid);
+    c.Literal("}\n");
+    out_.write(line_.data(), c.End() - line_.data());
   }
 
  private:
+  // A record with a string to escape (rare) is written by nlohmann/json whole, as before.
+  void WriteEscaped(const SupersimV1UsageRecord& r) {
+    out_ << nlohmann::json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+         << '\n';
+  }
+
+  // The records of a page share their period: its text is made once, by the SDK's to_json.
+  const std::string& PeriodText(const std::optional<Period>& period) {
+    static const std::string kNull = "null";
+    if (!period) return kNull;
+    if (!last_period_ || *last_period_ != *period) {
+      last_period_ = *period;
+      last_period_text_ =
+          nlohmann::json(*period).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    return last_period_text_;
+  }
+
   std::ostream& out_;
+  std::string line_;
+  std::optional<Period> last_period_;
+  std::string last_period_text_;
 };
 
 }  // namespace

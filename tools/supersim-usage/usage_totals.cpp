@@ -20,10 +20,16 @@ void UsageTotals::Add(const twilio::supersim::v1::SupersimV1UsageRecord& record)
   AddBytes(data_total_, record.data_total, "data_total");
 
   if (record.billed_unit && !record.billed_unit->empty()) {
-    twilio::Decimal& sum = billed_by_unit_[*record.billed_unit];
-    if (record.data_total_billed) sum += *record.data_total_billed;
+    const std::string& unit = *record.billed_unit;
+    if (last_unit_ == nullptr || *last_unit_ != unit) {
+      auto entry = billed_by_unit_.try_emplace(unit).first;
+      last_unit_ = &entry->first;
+      last_sum_ = &entry->second;
+    }
+    if (record.data_total_billed) last_sum_->Add(*record.data_total_billed);
   } else if (record.data_total_billed && !record.data_total_billed->IsZero()) {
-    billed_unknown_ = billed_unknown_.value_or(twilio::Decimal()) + *record.data_total_billed;
+    if (!billed_unknown_) billed_unknown_.emplace();
+    billed_unknown_->Add(*record.data_total_billed);
   }
 }
 
@@ -33,9 +39,9 @@ std::string UsageTotals::Line() const {
                      " data_download=" + std::to_string(data_download_) +
                      " data_total=" + std::to_string(data_total_);
   for (const auto& [unit, amount] : billed_by_unit_) {
-    line += " billed_" + unit + "=" + amount.ToString();
+    line += " billed_" + unit + "=" + amount.Total().ToString();
   }
-  if (billed_unknown_) line += " billed_unknown=" + billed_unknown_->ToString();
+  if (billed_unknown_) line += " billed_unknown=" + billed_unknown_->Total().ToString();
   return line;
 }
 

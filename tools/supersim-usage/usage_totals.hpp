@@ -1,5 +1,5 @@
 // Exact totals over a whole listing for --format summary, kept in constant memory: byte counts
-// in int64 with overflow checks, billed amounts as exact decimals per billed_unit.
+// in int64 with overflow checks, billed amounts as exact decimals per billed_unit (DecimalSum).
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "decimal_sum.hpp"
 #include "twilio/decimal.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
@@ -21,6 +22,11 @@ class TotalOverflowError : public std::overflow_error {
 
 class UsageTotals {
  public:
+  UsageTotals() = default;
+  // It keeps pointers into its own map.
+  UsageTotals(const UsageTotals&) = delete;
+  UsageTotals& operator=(const UsageTotals&) = delete;
+
   /// Null byte counts add nothing. A billed amount goes under its billed_unit; one without a
   /// billed_unit (null or empty) goes under "unknown" when it is not zero. A billed_unit whose
   /// amount is null still gets a (zero) total, so the currency shows. Throws TotalOverflowError.
@@ -35,8 +41,11 @@ class UsageTotals {
   int64_t data_upload_ = 0;
   int64_t data_download_ = 0;
   int64_t data_total_ = 0;
-  std::map<std::string, twilio::Decimal> billed_by_unit_;
-  std::optional<twilio::Decimal> billed_unknown_;
+  std::map<std::string, DecimalSum> billed_by_unit_;
+  // The unit of the last record and its total: a listing's records mostly share one unit.
+  const std::string* last_unit_ = nullptr;
+  DecimalSum* last_sum_ = nullptr;
+  std::optional<DecimalSum> billed_unknown_;
 };
 
 }  // namespace supersim_usage

@@ -26,6 +26,10 @@ class TWILIO_SUPERSIM_EXPORT CurlHttpClient : public HttpClient {
   /// Sends `request` with basic auth (only to the configured server), reusing a pooled
   /// connection when one is free; see HttpClient::Send for the contract.
   HttpResponse Send(const HttpRequest& request, const CallContext& ctx) override;
+  /// Send into `response`, reusing its body's buffer (grown to the next body's Content-Length
+  /// when that is larger).
+  void SendInto(const HttpRequest& request, const CallContext& ctx,
+                HttpResponse& response) override;
 
   /// The User-Agent this client sends:
   /// `twilio-supersim-cpp/<version> (<os> <arch>) libcurl/<version>` plus the extensions.

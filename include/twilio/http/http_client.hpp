@@ -46,6 +46,15 @@ class TWILIO_SUPERSIM_EXPORT HttpClient {
   virtual ~HttpClient() = default;
   /// Sends `request` and returns the response, whatever its status.
   virtual HttpResponse Send(const HttpRequest& request, const CallContext& ctx) = 0;
+
+  /// The same into `response`, which may hold an earlier response: a listing hands the same one
+  /// back for every page, so a client that overrides this can reuse the body's buffer instead
+  /// of allocating one per page. Every member of `response` is replaced. The default calls
+  /// Send.
+  virtual void SendInto(const HttpRequest& request, const CallContext& ctx,
+                        HttpResponse& response) {
+    response = Send(request, ctx);
+  }
 };
 
 }  // namespace twilio::http

@@ -43,22 +43,43 @@ std::string ApiCore::FollowableUrl(const std::string& next_page_url) const {
   return url;
 }
 
-ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext& ctx,
-                                       std::size_t expected_records) const {
+ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext& ctx) const {
   http::HttpRequest request;
   request.url = url;
+  http::HttpResponse response;
   ListUsageRecordResponse page;
   // One page, retried on its own: the records of a fault-free run, none lost, none twice.
   twilio::internal::RunWithRetries(config_.retry, ctx, url, [&] {
     ctx.ThrowIfDone();
-    http::HttpResponse response = client_->Send(request, ctx);
+    client_->SendInto(request, ctx, response);
     if (response.status < 200 || response.status > 299) {
       throw twilio::internal::MakeApiException(response);
     }
     // Parsed in place: the transport left the parser's padding in the body's spare capacity.
-    page = ParsePageWithSimdjson(response.body, expected_records);
+    ParsePageWithSimdjson(response.body, page);
   });
   return page;
+}
+
+void ApiCore::Receive(const std::string& url, const CallContext& ctx, http::HttpResponse& response,
+                      twilio::internal::RetryState& state) const {
+  http::HttpRequest request;
+  request.url = url;
+  twilio::internal::RunWithRetries(
+      config_.retry, ctx, url,
+      [&] {
+        ctx.ThrowIfDone();
+        client_->SendInto(request, ctx, response);
+        if (response.status < 200 || response.status > 299) {
+          throw twilio::internal::MakeApiException(response);
+        }
+      },
+      state);
+}
+
+void ApiCore::AfterParseFailure(const std::string& url, const CallContext& ctx,
+                                ParseException& error, twilio::internal::RetryState& state) const {
+  twilio::internal::AfterFailedAttempt(config_.retry, ctx, url, error, state);
 }
 
 }  // namespace twilio::supersim::v1::internal

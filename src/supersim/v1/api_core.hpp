@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 
+#include "retry.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
+#include "twilio/errors.hpp"
 #include "twilio/http/http_client.hpp"
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
@@ -34,9 +36,19 @@ class ApiCore {
   bool PrefetchNextPage() const noexcept { return config_.prefetch_next_page; }
 
   /// GETs `url` and parses the page, retrying as config.retry says. Throws ApiException for a
-  /// non-2xx status. `expected_records` sizes the page's records up front (0: estimate).
-  ListUsageRecordResponse Fetch(const std::string& url, const CallContext& ctx,
-                                std::size_t expected_records = 0) const;
+  /// non-2xx status.
+  ListUsageRecordResponse Fetch(const std::string& url, const CallContext& ctx) const;
+
+  /// The first half of a page fetch, for a listing that parses elsewhere: GETs `url` into
+  /// `response` (whose body buffer is reused) and checks the status, retrying transport
+  /// failures and statuses as config.retry says, counting on from `state`.
+  void Receive(const std::string& url, const CallContext& ctx, http::HttpResponse& response,
+               twilio::internal::RetryState& state) const;
+  /// The body Receive got failed to parse with `error`, in attempt state.attempts: rethrows it
+  /// when config.retry does not retry it (call from the handler that caught it), else waits
+  /// as a retry does and returns for the next Receive.
+  void AfterParseFailure(const std::string& url, const CallContext& ctx, ParseException& error,
+                         twilio::internal::RetryState& state) const;
 
  private:
   ClientConfig config_;

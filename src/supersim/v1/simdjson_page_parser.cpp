@@ -10,22 +10,22 @@
 #include "json/json_limits.hpp"
 #include "json/json_number.hpp"
 #include "json/json_pointer.hpp"
+#include "json/simdjson_support.hpp"
+#include "supersim/v1/page_reader.hpp"
+#include "supersim/v1/page_walker.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::supersim::v1::internal {
 namespace {
 
 namespace od = simdjson::ondemand;
+using twilio::internal::Checked;
 using twilio::internal::EscapeJsonPointerToken;
+using twilio::internal::HasBackslash;
+using twilio::internal::IsJsonSpace;
 using twilio::internal::JsonNumber;
 using twilio::internal::kMaxJsonDepth;
 
-static_assert(twilio::internal::kBodyPadding >= simdjson::SIMDJSON_PADDING,
-              "transports must reserve the padding simdjson reads past the text");
-
-// A parser reused by its thread keeps its buffers; a larger body gets a parser of its own, so a
-// rare huge page does not stay allocated for the thread's lifetime.
-constexpr std::size_t kReusedParserCapacity = 8u << 20;
 // Without a hint, records are reserved for a body of full records (Twilio's are ~400 bytes);
 // a hint is capped so that a hostile meta.page_size cannot reserve gigabytes.
 constexpr std::size_t kBytesPerRecordEstimate = 320;
@@ -51,21 +51,6 @@ std::string PathOf(const PathNode* node) {
   throw ParseException(PathOf(at), reason);
 }
 
-bool IsJsonSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// The text of a string whose raw form holds no escape, read in place (stage 1 already checked
-// its UTF-8 and control characters); nullopt when it has escapes to decode.
-std::optional<std::string_view> Unescaped(const char* raw, const char* text_end) {
-  // Stage 1 guarantees a closing quote before the end of the text.
-  const auto* end =
-      static_cast<const char*>(std::memchr(raw, '"', static_cast<std::size_t>(text_end - raw)));
-  auto size = static_cast<std::size_t>(end - raw);
-  if (std::memchr(raw, '\\', size) != nullptr) return std::nullopt;
-  return std::string_view(raw, size);
-}
-
 enum class RecordField {
   Ignore,
   AccountSid,
@@ -79,9 +64,20 @@ enum class RecordField {
   DataTotal,
   DataTotalBilled,
   BilledUnit,
+  Unknown,  // not a field's name as written: an unknown key, or a known one with escapes
 };
 
-// Dispatches on the length first: one comparison per key on the hot path.
+constexpr unsigned Bit(RecordField field) {
+  return 1u << static_cast<unsigned>(field);
+}
+
+// The names, indexed by RecordField, for the JSON path of an error.
+constexpr std::string_view kRecordFieldNames[] = {
+    "",       "account_sid", "sim_sid",       "network_sid", "fleet_sid",         "iso_country",
+    "period", "data_upload", "data_download", "data_total",  "data_total_billed", "billed_unit",
+    ""};
+
+// Dispatches on the length first: one comparison per key.
 RecordField RecordFieldOf(std::string_view k) {
   switch (k.size()) {
     case 6:
@@ -108,6 +104,46 @@ RecordField RecordFieldOf(std::string_view k) {
   }
 }
 
+// The hot path: a key as it stands in the text (`raw` starts after the opening quote), matched
+// by its first letters and one fixed-size comparison that includes the closing quote, with no
+// scan for the key's end. The text is padded, so reading a few bytes past a short key is safe.
+RecordField RecordFieldOfRaw(od::raw_json_string raw) {
+  const auto is = [&raw](std::string_view name, RecordField field) {
+    return raw.unsafe_is_equal(name) ? field : RecordField::Unknown;
+  };
+  const char* k = raw.raw();
+  switch (k[0]) {
+    case 'p':
+      return is("period", RecordField::Period);
+    case 's':
+      return is("sim_sid", RecordField::SimSid);
+    case 'a':
+      return is("account_sid", RecordField::AccountSid);
+    case 'n':
+      return is("network_sid", RecordField::NetworkSid);
+    case 'f':
+      return is("fleet_sid", RecordField::FleetSid);
+    case 'i':
+      return is("iso_country", RecordField::IsoCountry);
+    case 'b':
+      return is("billed_unit", RecordField::BilledUnit);
+    case 'd':
+      switch (k[5]) {  // data_?
+        case 'u':
+          return is("data_upload", RecordField::DataUpload);
+        case 'd':
+          return is("data_download", RecordField::DataDownload);
+        case 't':
+          return k[10] == '"' ? is("data_total", RecordField::DataTotal)
+                              : is("data_total_billed", RecordField::DataTotalBilled);
+        default:
+          return RecordField::Unknown;
+      }
+    default:
+      return RecordField::Unknown;
+  }
+}
+
 // Walks one page. Every value is read in full, ignored ones included, so that a text nlohmann
 // rejects is rejected here too; a value of the wrong type is described after it was validated,
 // as nlohmann lexes a token before its SAX callback sees it.
@@ -118,13 +154,17 @@ class PageWalker {
         text_end_(text.data() + text.size()),
         expected_records_(expected_records) {}
 
-  ListUsageRecordResponse Walk(od::document& doc) {
-    ListUsageRecordResponse page;
+  // Fills `page`, which may hold an earlier page: its records are overwritten in place, so their
+  // strings keep their heap blocks and a listing does not allocate per record.
+  void Walk(od::document& doc, ListUsageRecordResponse& page) {
+    page.meta = ListUsageRecordResponseMeta();
+    records_used_ = 0;
     od::json_type type = doc.type();
     if (type != od::json_type::object) {
       Fail(nullptr, std::string("expected an object, got ") + DescribeRoot(doc, type));
     }
-    for (od::field field : doc.get_object()) {
+    for (auto result : doc.get_object()) {
+      od::field&& field = Checked(result);
       std::string_view key = KeyOf(field);
       PathNode here{nullptr, key};
       od::value& value = field.value();
@@ -141,80 +181,127 @@ class PageWalker {
     if (doc.current_location().get(rest) == simdjson::SUCCESS) {
       Malformed(rest, "content after the top-level object");
     }
-    return page;
+    page.usage_records.resize(records_used_);
   }
 
  private:
+  // A second "usage_records" member replaces the first (as in the SAX parser); null keeps it.
   void Records(od::value& value, std::vector<SupersimV1UsageRecord>& records, const PathNode& at) {
     od::json_type type = value.type();
     if (type == od::json_type::null) return Null(value);
     if (type != od::json_type::array) Mismatch(value, type, "expected an array", at);
-    records.clear();
-    records.reserve(expected_records_);  // moving 1000 records as the vector grows costs ~10%
+    records_used_ = 0;
+    // Moving 1000 records as the vector grows costs ~10%.
+    if (records.capacity() < expected_records_) records.reserve(expected_records_);
     int64_t index = 0;
-    for (od::value element : value.get_array()) {
+    for (auto result : value.get_array()) {
+      od::value&& element = Checked(result);
       PathNode here{&at, {}, index++};
       od::json_type element_type = element.type();
       if (element_type != od::json_type::object) {
         Mismatch(element, element_type, "expected an object", here);
       }
-      Record(element.get_object(), records.emplace_back(), here);
+      if (records_used_ == records.size()) records.emplace_back();
+      Record(element.get_object(), records[records_used_], here);
+      ++records_used_;
     }
   }
 
+  // `r` may hold a record of an earlier page: a field this record does not set ends up null,
+  // exactly as in a fresh record. Within the record, a null after a value keeps the value (as a
+  // repeated key does in the SAX parser).
   void Record(od::object object, SupersimV1UsageRecord& r, const PathNode& at) {
-    for (od::field field : object) {
-      std::string_view key = KeyOf(field);
+    unsigned seen = 0;
+    for (auto result : object) {
+      od::field&& field = Checked(result);
+      RecordField which = RecordFieldOfRaw(field.key());
+      std::string_view key;
+      if (which == RecordField::Unknown) {
+        key = KeyOf(field);
+        which = RecordFieldOf(key);
+      } else {
+        key = kRecordFieldNames[static_cast<int>(which)];
+      }
       PathNode here{&at, key};
       od::value& value = field.value();
-      switch (RecordFieldOf(key)) {
+      const bool fresh = (seen & Bit(which)) == 0;
+      seen |= Bit(which);
+      switch (which) {
         case RecordField::AccountSid:
-          String(value, r.account_sid, here);
+          String(value, r.account_sid, here, fresh);
           break;
         case RecordField::SimSid:
-          String(value, r.sim_sid, here);
+          String(value, r.sim_sid, here, fresh);
           break;
         case RecordField::NetworkSid:
-          String(value, r.network_sid, here);
+          String(value, r.network_sid, here, fresh);
           break;
         case RecordField::FleetSid:
-          String(value, r.fleet_sid, here);
+          String(value, r.fleet_sid, here, fresh);
           break;
         case RecordField::IsoCountry:
-          String(value, r.iso_country, here);
+          String(value, r.iso_country, here, fresh);
           break;
         case RecordField::BilledUnit:
-          String(value, r.billed_unit, here);
+          String(value, r.billed_unit, here, fresh);
           break;
         case RecordField::DataUpload:
-          Integer(value, r.data_upload, here);
+          Integer(value, r.data_upload, here, fresh);
           break;
         case RecordField::DataDownload:
-          Integer(value, r.data_download, here);
+          Integer(value, r.data_download, here, fresh);
           break;
         case RecordField::DataTotal:
-          Integer(value, r.data_total, here);
+          Integer(value, r.data_total, here, fresh);
           break;
         case RecordField::DataTotalBilled:
-          Billed(value, r.data_total_billed, here);
+          Billed(value, r.data_total_billed, here, fresh);
           break;
         case RecordField::Period:
-          Period(value, r.period, here);
+          Period(value, r.period, here, fresh);
           break;
         case RecordField::Ignore:
+        case RecordField::Unknown:
           Skip(value, 3, here);
           break;
       }
     }
+    ResetUnseen(r, seen);
   }
 
-  void Period(od::value& value, std::optional<v1::Period>& period, const PathNode& at) {
+  static void ResetUnseen(SupersimV1UsageRecord& r, unsigned seen) {
+    const auto reset = [seen](auto& field, RecordField which) {
+      if ((seen & Bit(which)) == 0) field.reset();
+    };
+    reset(r.account_sid, RecordField::AccountSid);
+    reset(r.sim_sid, RecordField::SimSid);
+    reset(r.network_sid, RecordField::NetworkSid);
+    reset(r.fleet_sid, RecordField::FleetSid);
+    reset(r.iso_country, RecordField::IsoCountry);
+    reset(r.period, RecordField::Period);
+    reset(r.data_upload, RecordField::DataUpload);
+    reset(r.data_download, RecordField::DataDownload);
+    reset(r.data_total, RecordField::DataTotal);
+    reset(r.data_total_billed, RecordField::DataTotalBilled);
+    reset(r.billed_unit, RecordField::BilledUnit);
+  }
+
+  void Period(od::value& value, std::optional<v1::Period>& period, const PathNode& at, bool fresh) {
     od::json_type type = value.type();
-    if (type == od::json_type::null) return Null(value);
+    if (type == od::json_type::null) {
+      Null(value);
+      if (fresh) period.reset();
+      return;
+    }
     if (type != od::json_type::object) Mismatch(value, type, "expected an object", at);
     period.emplace();
-    for (od::field field : value.get_object()) {
-      std::string_view key = KeyOf(field);
+    for (auto result : value.get_object()) {
+      od::field&& field = Checked(result);
+      od::raw_json_string raw = field.key();
+      constexpr std::string_view kStart = "start_time", kEnd = "end_time";
+      std::string_view key = raw.unsafe_is_equal(kStart) ? kStart
+                             : raw.unsafe_is_equal(kEnd) ? kEnd
+                                                         : KeyOf(field);
       PathNode here{&at, key};
       od::value& member = field.value();
       if (key == "start_time") {
@@ -232,37 +319,45 @@ class PageWalker {
     if (type == od::json_type::null) return Null(value);
     if (type != od::json_type::object) Mismatch(value, type, "expected an object", at);
     // Fields merge into what an earlier "meta" member set, as in the SAX parser.
-    for (od::field field : value.get_object()) {
+    for (auto result : value.get_object()) {
+      od::field&& field = Checked(result);
       std::string_view key = KeyOf(field);
       PathNode here{&at, key};
       od::value& member = field.value();
       if (key == "first_page_url") {
-        String(member, meta.first_page_url, here);
+        String(member, meta.first_page_url, here, false);
       } else if (key == "key") {
-        String(member, meta.key, here);
+        String(member, meta.key, here, false);
       } else if (key == "next_page_url") {
-        String(member, meta.next_page_url, here);
+        String(member, meta.next_page_url, here, false);
       } else if (key == "page") {
-        Integer(member, meta.page, here);
+        Integer(member, meta.page, here, false);
       } else if (key == "page_size") {
-        Integer(member, meta.page_size, here);
+        Integer(member, meta.page_size, here, false);
       } else if (key == "previous_page_url") {
-        String(member, meta.previous_page_url, here);
+        String(member, meta.previous_page_url, here, false);
       } else if (key == "url") {
-        String(member, meta.url, here);
+        String(member, meta.url, here, false);
       } else {
         Skip(member, 2, here);
       }
     }
   }
 
-  // Nullable fields: null leaves the optional as it was.
-  void String(od::value& value, std::optional<std::string>& out, const PathNode& at) {
+  // A null clears `out` only when `fresh` (the first value of the field in this object), so a
+  // reused record reads as a fresh one and a repeated key's null keeps the earlier value.
+  void String(od::value& value, std::optional<std::string>& out, const PathNode& at, bool fresh) {
     od::json_type type = value.type();
     if (type == od::json_type::string) {
-      out.emplace(Text(value));
+      std::string_view text = Text(value);
+      if (out) {
+        out->assign(text.data(), text.size());  // keeps the heap block of a reused record
+      } else {
+        out.emplace(text);
+      }
     } else if (type == od::json_type::null) {
       Null(value);
+      if (fresh) out.reset();
     } else {
       Mismatch(value, type, "expected a string", at);
     }
@@ -272,15 +367,18 @@ class PageWalker {
   // way the value is consumed: On-Demand would step over an unconsumed string followed by a
   // colon as if it were a key, accepting {"a":"b":"c"}.
   std::string_view Text(od::value& value) {
-    std::string_view token = value.raw_json_token();  // starts at the opening quote
-    if (auto text = Unescaped(token.data() + 1, text_end_)) {
+    // The token runs from the opening quote to the next structural character: the closing
+    // quote is its last non-space byte, so its length needs no scan.
+    std::string_view token = value.raw_json_token();
+    while (IsJsonSpace(token.back())) token.remove_suffix(1);
+    if (token.size() >= 2 && !HasBackslash(token.data() + 1, token.size() - 2)) {
       (void)od::raw_json_string(value.get_raw_json_string());
-      return *text;
+      return token.substr(1, token.size() - 2);
     }
     return value.get_string();
   }
 
-  void Integer(od::value& value, std::optional<int64_t>& out, const PathNode& at) {
+  void Integer(od::value& value, std::optional<int64_t>& out, const PathNode& at, bool fresh) {
     od::json_type type = value.type();
     if (type == od::json_type::number) {
       // simdjson's integer reader accepts exactly the int64 tokens (no leading zeros, no
@@ -297,24 +395,33 @@ class PageWalker {
         return;
       }
     } else if (type == od::json_type::null) {
-      return Null(value);
+      Null(value);
+      if (fresh) out.reset();
+      return;
     }
     Mismatch(value, type, "expected an integer", at);
   }
 
-  void Billed(od::value& value, std::optional<Decimal>& out, const PathNode& at) {
+  void Billed(od::value& value, std::optional<Decimal>& out, const PathNode& at, bool fresh) {
     od::json_type type = value.type();
-    std::string text;
+    std::string_view text;
+    std::string integer;  // the text of an integer token as nlohmann hands it over
     if (type == od::json_type::string) {
       text = Text(value);
     } else if (type == od::json_type::number) {
       std::string_view token;
       JsonNumber number = Number(value, token);
       // nlohmann hands an int64 over as a value (so "-0" reads as "0"), anything else as text.
-      text = number.kind == JsonNumber::Kind::Integer ? std::to_string(number.value)
-                                                      : std::string(token);
+      if (number.kind == JsonNumber::Kind::Integer) {
+        integer = std::to_string(number.value);
+        text = integer;
+      } else {
+        text = token;
+      }
     } else if (type == od::json_type::null) {
-      return Null(value);
+      Null(value);
+      if (fresh) out.reset();
+      return;
     } else {
       Mismatch(value, type, "expected a decimal number or a string holding one", at);
     }
@@ -353,10 +460,7 @@ class PageWalker {
     }
   }
 
-  std::string_view KeyOf(od::field& field) {
-    if (auto key = Unescaped(field.key().raw(), text_end_)) return *key;
-    return field.unescaped_key();
-  }
+  std::string_view KeyOf(od::field& field) { return twilio::internal::KeyOf(field, text_end_); }
 
   // Validates an ignored value, reporting nesting past kMaxJsonDepth at the ignored member.
   void Skip(od::value& value, int depth, const PathNode& member) {
@@ -369,13 +473,17 @@ class PageWalker {
       Fail(&member, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     }
     if (type == od::json_type::object) {
-      for (od::field field : value.get_object()) {
+      for (auto result : value.get_object()) {
+        od::field&& field = Checked(result);
         (void)KeyOf(field);
         od::value& child = field.value();
         Skip(child, depth + 1, member);
       }
     } else {
-      for (od::value child : value.get_array()) Skip(child, depth + 1, member);
+      for (auto result : value.get_array()) {
+        od::value&& child = Checked(result);
+        Skip(child, depth + 1, member);
+      }
     }
   }
 
@@ -475,41 +583,38 @@ class PageWalker {
   const char* text_end_;
   std::size_t expected_records_;
   TimeMemo last_start_, last_end_;
+  std::size_t records_used_ = 0;  // records of the page filled so far
 };
-
-ListUsageRecordResponse ParsePadded(const char* text, std::size_t size, std::size_t capacity,
-                                    std::size_t expected_records) {
-  thread_local od::parser reused;
-  od::parser own;
-  od::parser& parser = size <= kReusedParserCapacity ? reused : own;
-  // A UTF-8 byte order mark is skipped, as nlohmann does.
-  std::size_t bom = size >= 3 && std::string_view(text, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  try {
-    od::document doc = parser.iterate(text + bom, size - bom, capacity - bom);
-    return PageWalker(std::string_view(text, size), expected_records).Walk(doc);
-  } catch (const simdjson::simdjson_error& e) {
-    throw ParseException("", std::string("malformed JSON: ") + e.what());
-  }
-}
 
 }  // namespace
 
-ListUsageRecordResponse ParsePageWithSimdjson(std::string& body, std::size_t expected_records) {
-  // Writing the padding (rather than only reserving it) keeps every byte simdjson reads defined;
-  // it reallocates only when the transport did not leave the spare capacity.
-  std::size_t size = body.size();
-  body.append(twilio::internal::kBodyPadding, ' ');
-  body.resize(size);
-  if (expected_records == 0) expected_records = size / kBytesPerRecordEstimate;
-  return ParsePadded(body.data(), size, size + twilio::internal::kBodyPadding,
-                     std::min(expected_records, kMaxReservedRecords));
+void WalkPage(od::document& doc, std::string_view text, ListUsageRecordResponse& page) {
+  const std::size_t expected = std::min(text.size() / kBytesPerRecordEstimate, kMaxReservedRecords);
+  PageWalker(text, expected).Walk(doc, page);
 }
 
-ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body, std::size_t expected_records) {
+void ParsePageWithSimdjson(std::string& body, ListUsageRecordResponse& page) {
+  // A reader kept by its thread keeps its parser's buffers; a larger body gets a reader of its
+  // own, so a rare huge page does not stay allocated for the thread's lifetime.
+  constexpr std::size_t kReusedReaderCapacity = 8u << 20;
+  thread_local PageReader reused;
+  std::optional<PageReader> own;
+  PageReader& reader = body.size() <= kReusedReaderCapacity ? reused : own.emplace();
+  reader.Index(body);
+  reader.Walk(page);
+}
+
+ListUsageRecordResponse ParsePageWithSimdjson(std::string& body) {
+  ListUsageRecordResponse page;
+  ParsePageWithSimdjson(body, page);
+  return page;
+}
+
+ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body) {
   std::string copy;
   copy.reserve(body.size() + twilio::internal::kBodyPadding);
   copy.assign(body);
-  return ParsePageWithSimdjson(copy, expected_records);
+  return ParsePageWithSimdjson(copy);
 }
 
 }  // namespace twilio::supersim::v1::internal

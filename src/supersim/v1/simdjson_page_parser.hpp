@@ -10,15 +10,18 @@
 
 namespace twilio::supersim::v1::internal {
 
-/// Parses a page held in `body`. simdjson reads up to 64 bytes past the text, so the string's
-/// spare capacity is used as that padding when there is enough of it (transports reserve it:
-/// see kBodyPadding), and only otherwise is the body copied. The text is not modified.
-/// `expected_records` (the page size asked for, say) sizes the records vector up front; 0
-/// estimates it from the body's length.
-ListUsageRecordResponse ParsePageWithSimdjson(std::string& body, std::size_t expected_records = 0);
+/// Parses a page held in `body` into `page`, which may hold an earlier page: its records are
+/// overwritten in place (their strings keep their heap blocks), so a listing that parses every
+/// page into the same response allocates nothing per record. simdjson reads up to 64 bytes past
+/// the text, so the string's spare capacity is used as that padding when there is enough of it
+/// (transports reserve it: see kBodyPadding), and only otherwise is the body copied. The text is
+/// not modified. On a ParseException `page` holds part of the page and must not be used.
+void ParsePageWithSimdjson(std::string& body, ListUsageRecordResponse& page);
+
+/// The same into a new response.
+ListUsageRecordResponse ParsePageWithSimdjson(std::string& body);
 
 /// The same for text without spare capacity: always copies it into a padded buffer.
-ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body,
-                                              std::size_t expected_records = 0);
+ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body);
 
 }  // namespace twilio::supersim::v1::internal

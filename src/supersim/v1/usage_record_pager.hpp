@@ -1,17 +1,30 @@
-// Internal: walks the pages of one listing, enforcing Limit and the paging-link rules, with the
-// next page prefetched on a background thread (ClientConfig::prefetch_next_page).
+// Internal: walks the pages of one listing, enforcing Limit and the paging-link rules.
+//
+// With ClientConfig::prefetch_next_page the next page is on its way while this one is read: a
+// background thread (one per listing) receives page k+1 and runs simdjson's first stage over it
+// while the reading thread walks page k into the models and yields its records. So that the
+// request for page k+1 can leave before page k is walked, each body is first outlined from its
+// raw text (its next_page_url, and a bound on its records); the request is sent early only when
+// that bound proves Limit needs it and the page cannot end the listing on the empty-page bound.
+// The walk then decides: a page that fails to parse, or whose link differs from the outline's,
+// drops the early request. Everything is refilled in place: two page slots (body, parser,
+// records), swapped.
 #pragma once
 
 #include <cstddef>
 #include <exception>
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
 
+#include "background_runner.hpp"
+#include "retry.hpp"
 #include "supersim/v1/api_core.hpp"
+#include "supersim/v1/page_outline.hpp"
+#include "supersim/v1/page_reader.hpp"
 #include "twilio/errors.hpp"
+#include "twilio/http/http_client.hpp"
 
 namespace twilio::supersim::v1::internal {
 
@@ -24,20 +37,46 @@ class UsageRecordPager {
   UsageRecordPager(const UsageRecordPager&) = delete;
   UsageRecordPager& operator=(const UsageRecordPager&) = delete;
 
-  /// The next record (owned by the pager until the next call), or nullptr when the listing is
-  /// complete or Limit records were yielded. Fetches a page when the current one is used up.
+  /// The next record (owned by the pager until the next call moves past the end of its page),
+  /// or nullptr when the listing is complete or Limit records were yielded. Fetches a page when
+  /// the current one is used up. The caller may move the record's contents out.
   SupersimV1UsageRecord* Next();
   /// What the last Next() returned.
   SupersimV1UsageRecord* Current() const noexcept { return current_; }
 
   std::size_t PagesFetched() const noexcept { return pages_fetched_; }
-  const ListUsageRecordResponseMeta& LastMeta() const noexcept { return page_.meta; }
+  const ListUsageRecordResponseMeta& LastMeta() const noexcept { return reading_->page.meta; }
 
  private:
+  // One page on its way to the caller: the body (with the retries it took), its index, and its
+  // records once walked.
+  struct PageSlot {
+    http::HttpResponse response;
+    twilio::internal::RetryState retries;
+    PageReader reader;
+    ListUsageRecordResponse page;
+  };
+
   bool FetchNextPage();
-  // Sends the request for next_url_ (after the paging-link checks) on a background thread when
-  // `in_background`, else when the result is asked for. Any error surfaces from pending_.get().
-  void StartFetch(bool in_background);
+  // Gets the next page into reading_ (from the prefetch, or requested now) and returns its URL;
+  // current_key_ gets the URL's hash.
+  std::string ReceiveNextPage();
+  // Receives `url` into `slot` (counting on from its retries) and indexes it.
+  void Load(const std::string& url, const CallContext& ctx, PageSlot& slot) const;
+  // Walks reading_ into its records, retrying the page as config.retry says when it is not
+  // JSON; sends the request for the page after it early when the outline allows.
+  void Walk(const std::string& url);
+  // The URL the next page is asked at, after the paging-link checks (which throw); `key` gets
+  // its hash.
+  std::string NextUrl(const std::string& link, std::size_t& key);
+  // Sends the request for the page after the one being read early, when `outline` proves it is
+  // needed; true when it did.
+  bool SendAhead(const PageOutline& outline);
+  // Starts loading `url` (followed from next_page_url `link`) into ahead_ on the background
+  // thread.
+  void Prefetch(std::string link, std::string url, std::size_t key);
+  // Drops a request in flight (cancels it, waits for it, forgets its answer).
+  void DropPrefetch();
   bool NeedsAnotherPage() const;
   // Ends the listing with `error`: throws it now and from every later FetchNextPage().
   [[noreturn]] void Stop(const PaginationException& error);
@@ -45,10 +84,16 @@ class UsageRecordPager {
   std::shared_ptr<const ApiCore> core_;
   ListUsageRecordParams params_;
   CallContext ctx_;
-  // The prefetch's context: the caller's deadline, and a token linked to the caller's that the
-  // destructor cancels.
+  // The prefetch's context: the caller's deadline, and a token linked to the caller's that
+  // DropPrefetch and the destructor cancel.
   CallContext prefetch_ctx_;
-  ListUsageRecordResponse page_;
+  // The page being read, and the one after it on its way.
+  std::unique_ptr<PageSlot> reading_ = std::make_unique<PageSlot>();
+  std::unique_ptr<PageSlot> ahead_ = std::make_unique<PageSlot>();
+  std::string ahead_link_;  // the next_page_url ahead_ was asked for by
+  std::string ahead_url_;
+  std::size_t ahead_key_ = 0;
+  std::size_t current_key_ = 0;  // the hash of the URL of the page being read
   std::size_t index_ = 0;
   int64_t yielded_ = 0;
   std::size_t pages_fetched_ = 0;
@@ -57,12 +102,11 @@ class UsageRecordPager {
   // caller that catches it and goes on cannot mistake the stop for the end of the records.
   std::exception_ptr stopped_by_;
   std::optional<std::string> next_url_;
-  // The request for next_url_ when valid(); its URL's hash in pending_key_.
-  std::future<ListUsageRecordResponse> pending_;
-  std::size_t pending_key_ = 0;
   // Hashes of every URL fetched: a next_page_url seen before would loop forever.
   std::unordered_set<std::size_t> visited_;
   SupersimV1UsageRecord* current_ = nullptr;
+  // Declared last: destroyed first, so its job never outlives what it fills.
+  twilio::internal::BackgroundRunner prefetcher_;
 };
 
 }  // namespace twilio::supersim::v1::internal

@@ -1,5 +1,7 @@
 #include "twilio/supersim/v1/usage_records_api.hpp"
 
+#include <algorithm>
+
 #include "supersim/v1/api_core.hpp"
 #include "supersim/v1/usage_record_pager.hpp"
 #include "twilio/http/curl_http_client.hpp"
@@ -16,8 +18,17 @@ ListUsageRecordResponse UsageRecordsApi::ListUsageRecord(const ListUsageRecordPa
                                                          const CallContext& ctx) const {
   internal::UsageRecordPager pager(core_, params, ctx);
   ListUsageRecordResponse all;
-  while (SupersimV1UsageRecord* record = pager.Next()) {
-    all.usage_records.push_back(std::move(*record));
+  auto& records = all.usage_records;
+  // Room for the records Limit allows, up to a bound: growing by doubling would move every
+  // record listed so far and fault in twice the memory. Room never written costs no memory.
+  constexpr std::size_t kMostReserved = std::size_t{1} << 20;
+  if (params.Limit)
+    records.reserve(std::min(static_cast<std::size_t>(*params.Limit), kMostReserved));
+  while (SupersimV1UsageRecord* record = pager.Next()) records.push_back(std::move(*record));
+  // Give back a reservation the listing fell far short of.
+  constexpr std::size_t kMostUnusedBytes = std::size_t{64} << 20;
+  if ((records.capacity() - records.size()) * sizeof(SupersimV1UsageRecord) > kMostUnusedBytes) {
+    records.shrink_to_fit();
   }
   all.meta = pager.LastMeta();
   return all;
