@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks (bench/README.md): a Release build in build-bench/, then side_by_side first
 # (the headline: curl, the SDK, supersim-usage and twilio-node listing the same 200,000 records
-# from bench_page_server, 5 rounds, plus the SDK streaming 1,000,000 records for its memory; the
+# from bench_page_server, 7 rounds, plus the SDK streaming 1,000,000 records for its memory; the
 # targets enforced), then micro_benchmarks (query building, page parsing; Google Benchmark) and
 # stream_e2e (200,000 and 1,000,000 records streamed, each with the curl floor; 200,000 records
 # listed). Output is also kept in <build>/bench-results/ (--quick: bench-results-quick/). Fails
@@ -87,7 +87,7 @@ side_args=(--bin "$bin" --node-dir bench/node --out-dir "$results/side_by_side")
 if [ $quick -eq 1 ]; then
   side_args+=(--records 5000 --runs 1 --rss-records 0)
 else
-  side_args+=(--records 200000 --runs 5 --rss-records 1000000 --enforce-targets)
+  side_args+=(--records 200000 --runs 7 --rss-records 1000000 --enforce-targets)
 fi
 side_status=0
 run "$bin/side_by_side" "${side_args[@]}" | tee "$results/side_by_side.txt" || side_status=$?

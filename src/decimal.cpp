@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <cstdlib>
 #include <stdexcept>
 #include <utility>
 
@@ -14,15 +13,57 @@ bool IsDigit(char c) {
   return c >= '0' && c <= '9';
 }
 
-std::string StripLeadingZeros(std::string digits) {
-  std::size_t first = digits.find_first_not_of('0');
-  if (first == std::string::npos) return "0";
-  digits.erase(0, first);
+// A plain-notation text taken apart: the sign, the integer digits and the fraction digits.
+struct Parts {
+  bool negative = false;
+  std::string_view integer;
+  std::string_view fraction;
+};
+
+Parts Split(std::string_view text) {
+  Parts parts;
+  parts.negative = !text.empty() && text[0] == '-';
+  if (parts.negative) text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  parts.integer = text.substr(0, point);
+  if (point != std::string_view::npos) parts.fraction = text.substr(point + 1);
+  return parts;
+}
+
+bool AllZeros(std::string_view digits) {
+  return digits.find_first_not_of('0') == std::string_view::npos;
+}
+
+// The canonical text of -?`digits` * 10^-scale (`digits` may have leading zeros).
+std::string PlainText(bool negative, std::string_view digits, std::size_t scale) {
+  std::string_view integer = digits.substr(0, digits.size() > scale ? digits.size() - scale : 0);
+  const std::size_t first = integer.find_first_not_of('0');
+  integer = first == std::string_view::npos ? std::string_view("0") : integer.substr(first);
+  std::string text;
+  text.reserve(1 + integer.size() + 1 + scale);
+  if (negative && !AllZeros(digits)) text += '-';
+  text += integer;
+  if (scale > 0) {
+    text += '.';
+    if (digits.size() < scale) text.append(scale - digits.size(), '0');
+    text += digits.substr(digits.size() > scale ? digits.size() - scale : 0);
+  }
+  return text;
+}
+
+// A magnitude's digits scaled to `scale` fraction digits and left-padded to `width`.
+std::string Aligned(const Parts& parts, std::size_t scale, std::size_t width) {
+  std::string digits;
+  digits.reserve(width);
+  const std::size_t size = parts.integer.size() + scale;
+  if (width > size) digits.append(width - size, '0');
+  digits += parts.integer;
+  digits += parts.fraction;
+  digits.append(scale - parts.fraction.size(), '0');
   return digits;
 }
 
-// Magnitudes as digit strings of equal length (left-padded), added or subtracted digit by digit.
-std::string AddDigits(const std::string& a, const std::string& b) {
+std::string AddDigits(const std::string& a, const std::string& b) {  // equal lengths
   std::string out(a.size() + 1, '0');
   int carry = 0;
   for (std::size_t i = a.size(); i-- > 0;) {
@@ -34,7 +75,7 @@ std::string AddDigits(const std::string& a, const std::string& b) {
   return out;
 }
 
-std::string SubtractDigits(const std::string& a, const std::string& b) {  // requires a >= b
+std::string SubtractDigits(const std::string& a, const std::string& b) {  // a >= b, equal lengths
   std::string out(a.size(), '0');
   int borrow = 0;
   for (std::size_t i = a.size(); i-- > 0;) {
@@ -45,54 +86,18 @@ std::string SubtractDigits(const std::string& a, const std::string& b) {  // req
   return out;
 }
 
-// The digits of a magnitude scaled to `scale` fraction digits and padded to `width`.
-std::string Aligned(const std::string& digits, std::size_t scale, std::size_t to_scale,
-                    std::size_t width) {
-  std::string scaled = digits + std::string(to_scale - scale, '0');
-  return std::string(width - scaled.size(), '0') + scaled;
-}
-
 // 10^18 < 2^63 / 2: two magnitudes of up to 18 digits add in an int64_t without overflow.
 constexpr std::size_t kInt64Digits = 18;
 
-int64_t Int64Of(const std::string& digits, std::size_t extra_zeros) {
+int64_t Int64Of(const Parts& parts, std::size_t scale) {
   int64_t value = 0;
-  for (char c : digits) value = value * 10 + (c - '0');
-  for (std::size_t i = 0; i < extra_zeros; ++i) value *= 10;
-  return value;
-}
-
-std::string DigitsOf(int64_t value) {  // value >= 0
-  char buffer[20];
-  return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+  for (char c : parts.integer) value = value * 10 + (c - '0');
+  for (char c : parts.fraction) value = value * 10 + (c - '0');
+  for (std::size_t i = parts.fraction.size(); i < scale; ++i) value *= 10;
+  return parts.negative ? -value : value;
 }
 
 }  // namespace
-
-Decimal::Decimal(bool negative, std::string digits, std::size_t scale)
-    : negative_(negative), digits_(StripLeadingZeros(std::move(digits))), scale_(scale) {
-  if (digits_ == "0") negative_ = false;
-  // Built in place (every page parse makes one per record): sign, the integer digits (at least
-  // "0"), then '.' and exactly scale_ fraction digits, zero-padded on the left.
-  std::size_t integer_digits = digits_.size() > scale_ ? digits_.size() - scale_ : 1;
-  text_.clear();
-  text_.reserve((negative_ ? 1 : 0) + integer_digits + (scale_ > 0 ? 1 + scale_ : 0));
-  if (negative_) text_ += '-';
-  if (digits_.size() <= scale_) {
-    text_ += '0';
-    if (scale_ > 0) {
-      text_ += '.';
-      text_.append(scale_ - digits_.size(), '0');
-      text_ += digits_;
-    }
-  } else {
-    text_.append(digits_, 0, digits_.size() - scale_);
-    if (scale_ > 0) {
-      text_ += '.';
-      text_.append(digits_, digits_.size() - scale_, scale_);
-    }
-  }
-}
 
 Decimal Decimal::Parse(std::string_view text) {
   // JSON number grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
@@ -101,31 +106,37 @@ Decimal Decimal::Parse(std::string_view text) {
                                 "\"");
   };
   std::size_t i = 0;
-  bool negative = i < text.size() && text[i] == '-';
+  const bool negative = i < text.size() && text[i] == '-';
   if (negative) ++i;
-  std::size_t int_begin = i;
+  const std::size_t int_begin = i;
   while (i < text.size() && IsDigit(text[i])) ++i;
-  std::string_view integer = text.substr(int_begin, i - int_begin);
+  const std::string_view integer = text.substr(int_begin, i - int_begin);
   if (integer.empty() || (integer.size() > 1 && integer[0] == '0')) return fail();
   std::string_view fraction;
   if (i < text.size() && text[i] == '.') {
-    std::size_t frac_begin = ++i;
+    const std::size_t frac_begin = ++i;
     while (i < text.size() && IsDigit(text[i])) ++i;
     fraction = text.substr(frac_begin, i - frac_begin);
     if (fraction.empty()) return fail();
   }
-  long exponent = 0;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    bool exp_negative = i < text.size() && (text[i] == '-' || text[i] == '+') && text[i++] == '-';
-    std::size_t exp_begin = i;
-    while (i < text.size() && IsDigit(text[i])) ++i;
-    // Bounded so a hostile "1e999999999" cannot ask for a gigabyte of zeros.
-    if (i == exp_begin || i - exp_begin > 4) return fail();
-    exponent = std::strtol(std::string(text.substr(exp_begin, i - exp_begin)).c_str(), nullptr, 10);
-    if (exp_negative) exponent = -exponent;
+  if (i == text.size()) {
+    // Already plain notation: the text is the value, but for the sign of a zero.
+    if (negative && AllZeros(integer) && AllZeros(fraction)) text.remove_prefix(1);
+    return Decimal(std::string(text));
   }
-  if (i != text.size()) return fail();
+  if (text[i] != 'e' && text[i] != 'E') return fail();
+  ++i;
+  const bool exp_negative =
+      i < text.size() && (text[i] == '-' || text[i] == '+') && text[i++] == '-';
+  const std::size_t exp_begin = i;
+  long exponent = 0;
+  while (i < text.size() && IsDigit(text[i])) {
+    if (i - exp_begin < 5) exponent = exponent * 10 + (text[i] - '0');
+    ++i;
+  }
+  // Bounded so a hostile "1e999999999" cannot ask for a gigabyte of zeros.
+  if (i == exp_begin || i - exp_begin > 4 || i != text.size()) return fail();
+  if (exp_negative) exponent = -exponent;
 
   std::string digits;
   digits.reserve(integer.size() + fraction.size());
@@ -135,7 +146,7 @@ Decimal Decimal::Parse(std::string_view text) {
     digits.append(static_cast<std::size_t>(-scale), '0');
     scale = 0;
   }
-  return Decimal(negative, std::move(digits), static_cast<std::size_t>(scale));
+  return Decimal(PlainText(negative, digits, static_cast<std::size_t>(scale)));
 }
 
 double Decimal::ToDouble() const {
@@ -146,47 +157,58 @@ double Decimal::ToDouble() const {
 }
 
 bool Decimal::IsZero() const noexcept {
-  return digits_ == "0";
+  const Parts parts = Split(text_);
+  return AllZeros(parts.integer) && AllZeros(parts.fraction);
 }
 
 int Decimal::CompareMagnitude(const Decimal& a, const Decimal& b) {
-  std::size_t scale = std::max(a.scale_, b.scale_);
-  std::size_t width =
-      std::max(a.digits_.size() + scale - a.scale_, b.digits_.size() + scale - b.scale_);
-  std::string x = Aligned(a.digits_, a.scale_, scale, width);
-  std::string y = Aligned(b.digits_, b.scale_, scale, width);
-  return x.compare(y) < 0 ? -1 : (x == y ? 0 : 1);
+  const Parts x = Split(a.text_);
+  const Parts y = Split(b.text_);
+  // Integer parts have no leading zeros: the longer one is the larger.
+  if (x.integer.size() != y.integer.size()) return x.integer.size() < y.integer.size() ? -1 : 1;
+  if (const int order = x.integer.compare(y.integer); order != 0) return order < 0 ? -1 : 1;
+  const std::size_t scale = std::max(x.fraction.size(), y.fraction.size());
+  for (std::size_t i = 0; i < scale; ++i) {
+    const char c = i < x.fraction.size() ? x.fraction[i] : '0';
+    const char d = i < y.fraction.size() ? y.fraction[i] : '0';
+    if (c != d) return c < d ? -1 : 1;
+  }
+  return 0;
 }
 
 Decimal Decimal::operator+(const Decimal& other) const {
-  std::size_t scale = std::max(scale_, other.scale_);
-  std::size_t width =
-      std::max(digits_.size() + scale - scale_, other.digits_.size() + scale - other.scale_);
-  // Amounts of up to 18 digits (every real bill) add as integers: a running total costs no
-  // digit-string arithmetic.
+  const Parts a = Split(text_);
+  const Parts b = Split(other.text_);
+  const std::size_t scale = std::max(a.fraction.size(), b.fraction.size());
+  const std::size_t width = std::max(a.integer.size(), b.integer.size()) + scale;
+  // Amounts of up to 18 digits (every real bill) add as integers.
   if (width <= kInt64Digits) {
-    int64_t a = Int64Of(digits_, scale - scale_);
-    int64_t b = Int64Of(other.digits_, scale - other.scale_);
-    int64_t sum = (negative_ ? -a : a) + (other.negative_ ? -b : b);
-    return Decimal(sum < 0, DigitsOf(sum < 0 ? -sum : sum), scale);
+    const int64_t sum = Int64Of(a, scale) + Int64Of(b, scale);
+    char buffer[24];
+    const char* end = std::to_chars(buffer, buffer + sizeof buffer, sum < 0 ? -sum : sum).ptr;
+    return Decimal(PlainText(sum < 0, std::string_view(buffer, end - buffer), scale));
   }
-  std::string a = Aligned(digits_, scale_, scale, width);
-  std::string b = Aligned(other.digits_, other.scale_, scale, width);
-  if (negative_ == other.negative_) return Decimal(negative_, AddDigits(a, b), scale);
-  int order = a.compare(b);
-  if (order == 0) return Decimal(false, "0", scale);
-  return order > 0 ? Decimal(negative_, SubtractDigits(a, b), scale)
-                   : Decimal(other.negative_, SubtractDigits(b, a), scale);
+  const std::string x = Aligned(a, scale, width);
+  const std::string y = Aligned(b, scale, width);
+  if (a.negative == b.negative) return Decimal(PlainText(a.negative, AddDigits(x, y), scale));
+  const int order = x.compare(y);
+  if (order == 0) return Decimal(PlainText(false, "0", scale));
+  return order > 0 ? Decimal(PlainText(a.negative, SubtractDigits(x, y), scale))
+                   : Decimal(PlainText(b.negative, SubtractDigits(y, x), scale));
 }
 
 bool operator==(const Decimal& a, const Decimal& b) {
-  return a.negative_ == b.negative_ && Decimal::CompareMagnitude(a, b) == 0;
+  const bool a_negative = !a.text_.empty() && a.text_[0] == '-';
+  const bool b_negative = !b.text_.empty() && b.text_[0] == '-';
+  return a_negative == b_negative && Decimal::CompareMagnitude(a, b) == 0;
 }
 
 bool operator<(const Decimal& a, const Decimal& b) {
-  if (a.negative_ != b.negative_) return a.negative_;
-  int order = Decimal::CompareMagnitude(a, b);
-  return a.negative_ ? order > 0 : order < 0;
+  const bool a_negative = !a.text_.empty() && a.text_[0] == '-';
+  const bool b_negative = !b.text_.empty() && b.text_[0] == '-';
+  if (a_negative != b_negative) return a_negative;
+  const int order = Decimal::CompareMagnitude(a, b);
+  return a_negative ? order > 0 : order < 0;
 }
 
 }  // namespace twilio

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -52,6 +53,9 @@ ProcessRun RunMeasured(const Command& command) {
   std::vector<char*> argv = Pointers(command.argv);
   std::vector<char*> env = Pointers(command.env);
 
+  // The previous round's output goes before the clock starts: truncating a 78 MB file in the
+  // child's open() would be timed as the contender's.
+  std::remove(command.stdout_path.c_str());
   ProcessRun run;
   pid_t pid = 0;
   const auto start = std::chrono::steady_clock::now();

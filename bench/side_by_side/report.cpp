@@ -22,13 +22,14 @@ double CpuNsPerRecord(const ContenderResult& c, int64_t records) {
   return c.MedianCpuSeconds() * 1e9 / static_cast<double>(records);
 }
 
-void PrintRow(const ContenderResult& c, const SideBySideResults& results, double floor_wall) {
+void PrintRow(const ContenderResult& c, const SideBySideResults& results,
+              const ContenderResult* curl) {
   char allocations[32] = "";
   if (auto per_page = c.AllocationsPerPage())
     std::snprintf(allocations, sizeof allocations, "%.0f", *per_page);
   std::printf("%-32s %8.3f s  %6.3f-%-6.3f  %7.2fx  %7.3f s  %7.0f  %8.1f  %11s\n", c.label.c_str(),
               c.MedianWallSeconds(), c.MinWallSeconds(), c.MaxWallSeconds(),
-              floor_wall > 0 ? c.MedianWallSeconds() / floor_wall : 0, c.MedianCpuSeconds(),
+              curl != nullptr ? c.MedianWallRatioTo(*curl) : 0, c.MedianCpuSeconds(),
               CpuNsPerRecord(c, results.expected.records), Megabytes(c.PeakRssBytes()),
               allocations);
   for (std::size_t i = 0; i < c.runs.size(); ++i) {
@@ -58,13 +59,13 @@ nlohmann::ordered_json RunJson(const RunRecord& run) {
 void PrintReport(const SideBySideResults& results, const std::vector<TargetResult>& targets) {
   const Machine& m = results.machine;
   const ContenderResult* curl = results.Find("curl");
-  const double floor_wall = curl != nullptr ? curl->MedianWallSeconds() : 0;
   std::printf("\n== side_by_side %s | %s, %d cores | commit %s | curl floor %.0f MB/s\n",
               m.date.c_str(), m.cpu.c_str(), m.cores, m.commit.c_str(),
               results.FloorMegabytesPerSecond());
   std::printf("%s records in %" PRId64
               " pages (%.1f MB of JSON) from bench_page_server; %d run%s "
-              "each, contenders alternating in every round; every output checked\n\n",
+              "each, contenders alternating in every round; every output checked;\n"
+              "'/ curl' is the median over rounds of wall / curl's wall in the same round\n\n",
               Thousands(results.expected.records).c_str(), results.expected.pages,
               Megabytes(results.expected.body_bytes), results.options.runs,
               results.options.runs == 1 ? "" : "s");
@@ -72,7 +73,7 @@ void PrintReport(const SideBySideResults& results, const std::vector<TargetResul
               "min-max s", "/ curl", "CPU (med)", "CPU ns", "peak RSS", "allocations");
   std::printf("%-32s %10s  %-13s  %8s  %9s  %7s  %8s  %11s\n", "", "", "", "", "", "/record", "MB",
               "/page");
-  for (const ContenderResult& c : results.contenders) PrintRow(c, results, floor_wall);
+  for (const ContenderResult& c : results.contenders) PrintRow(c, results, curl);
   if (results.node_skipped) {
     std::printf("%-32s skipped: %s\n", "twilio-node", results.node_skipped->c_str());
   }
@@ -106,6 +107,16 @@ void PrintReport(const SideBySideResults& results, const std::vector<TargetResul
     std::printf("%-*s | %-*s | %s\n", target_width, t.target.c_str(), measured_width,
                 t.measured.c_str(), t.met ? "yes" : "NO");
   }
+  const ContenderResult* node = results.Find("node");
+  if (node == nullptr || node->Failed()) return;
+  std::printf("\nno target (they also write their output, each() writes none):");
+  for (const char* key : {"cli_jsonl", "cli_csv"}) {
+    const ContenderResult* c = results.Find(key);
+    if (c != nullptr && !c->Failed()) {
+      std::printf("  %s %.1fx faster than twilio-node", key + 4, node->MedianWallRatioTo(*c));
+    }
+  }
+  std::printf("\n");
 }
 
 void WriteJsonReport(const std::string& path, const SideBySideResults& results,
@@ -122,7 +133,6 @@ void WriteJsonReport(const std::string& path, const SideBySideResults& results,
   j["floor_mb_per_second"] = results.FloorMegabytesPerSecond();
   j["driver_peak_rss_bytes"] = results.driver_peak_rss_bytes;
   const ContenderResult* curl = results.Find("curl");
-  const double floor_wall = curl != nullptr ? curl->MedianWallSeconds() : 0;
   nlohmann::ordered_json& contenders = j["contenders"] = nlohmann::ordered_json::array();
   for (const ContenderResult& c : results.contenders) {
     nlohmann::ordered_json row;
@@ -132,7 +142,7 @@ void WriteJsonReport(const std::string& path, const SideBySideResults& results,
     row["median_wall_seconds"] = c.MedianWallSeconds();
     row["min_wall_seconds"] = c.MinWallSeconds();
     row["max_wall_seconds"] = c.MaxWallSeconds();
-    row["wall_over_floor"] = floor_wall > 0 ? c.MedianWallSeconds() / floor_wall : 0;
+    row["wall_over_floor"] = curl != nullptr ? c.MedianWallRatioTo(*curl) : 0;
     row["median_cpu_seconds"] = c.MedianCpuSeconds();
     row["cpu_ns_per_record"] = CpuNsPerRecord(c, results.expected.records);
     row["peak_rss_bytes"] = c.PeakRssBytes();

@@ -78,6 +78,15 @@ double ContenderResult::MaxWallSeconds() const {
   return walls.empty() ? 0 : *std::max_element(walls.begin(), walls.end());
 }
 
+double ContenderResult::MedianWallRatioTo(const ContenderResult& base) const {
+  std::vector<double> ratios;
+  for (std::size_t i = 0; i < runs.size() && i < base.runs.size(); ++i) {
+    const double below = base.runs[i].process.wall_seconds;
+    if (below > 0) ratios.push_back(runs[i].process.wall_seconds / below);
+  }
+  return Median(ratios);
+}
+
 double ContenderResult::MedianCpuSeconds() const {
   return Median(Collect(runs, [](const RunRecord& r) { return r.process.cpu_seconds; }));
 }

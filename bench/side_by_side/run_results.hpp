@@ -33,6 +33,10 @@ struct ContenderResult {
   double MinWallSeconds() const;
   double MaxWallSeconds() const;
   double MedianCpuSeconds() const;
+  /// The median over rounds of this contender's wall time divided by `base`'s in the same
+  /// round: contenders alternate within a round, so a machine that is slower for a while slows
+  /// both sides of each quotient alike. 0 without a round in common.
+  double MedianWallRatioTo(const ContenderResult& base) const;
   /// The highest ru_maxrss of its runs.
   int64_t PeakRssBytes() const;
   /// sdk_listing's own figures (median allocations per page, highest VmHWM), when it has them.

@@ -44,7 +44,7 @@ TargetResult AgainstFloor(const SideBySideResults& results, const std::string& k
     t.measured = why;
     return t;
   }
-  const double ratio = c->MedianWallSeconds() / curl->MedianWallSeconds();
+  const double ratio = c->MedianWallRatioTo(*curl);
   t.measured = Format("%.2fx", ratio);
   t.met = ratio <= max_ratio;
   return t;
@@ -61,7 +61,7 @@ TargetResult AgainstNode(const SideBySideResults& results, const std::string& ke
     t.measured = why;
     return t;
   }
-  const double speedup = node->MedianWallSeconds() / c->MedianWallSeconds();
+  const double speedup = node->MedianWallRatioTo(*c);
   t.measured = Format("%.1fx faster", speedup);
   t.met = speedup >= 10;
   return t;
@@ -102,9 +102,10 @@ std::vector<TargetResult> EvaluateTargets(const SideBySideResults& results) {
   targets.push_back(AgainstFloor(results, "cli_summary", 1.5));
   targets.push_back(AgainstFloor(results, "cli_jsonl", 2));
   targets.push_back(AgainstFloor(results, "cli_csv", 2));
-  // The targets name the streaming clients; ListUsageRecord (which keeps every record)
-  // is reported beside them without one.
-  for (const char* key : {"sdk_stream", "cli_summary", "cli_jsonl", "cli_csv"}) {
+  // Against twilio-node's each(), which reads every record and writes nothing: the contenders
+  // that do the same (the stream, and the summary, which only adds). jsonl and csv also format
+  // and write 50-80 MB; the report shows their ratio without a target.
+  for (const char* key : {"sdk_stream", "cli_summary"}) {
     targets.push_back(AgainstNode(results, key));
   }
   for (TargetResult& t : StreamMemory(results)) targets.push_back(std::move(t));

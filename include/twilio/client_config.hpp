@@ -47,11 +47,11 @@ struct TWILIO_SUPERSIM_EXPORT ClientConfig {
   /// ends in a PaginationException instead of paging forever.
   int max_consecutive_empty_pages = 20;
 
-  /// ListUsageRecord and StreamUsageRecord request page N+1 on a background thread as soon as
-  /// page N arrives, so the transfer overlaps the parsing and the caller's work on page N. Never
-  /// past Limit; a listing abandoned early (or cancelled) stops its prefetch within the
-  /// transport's poll interval, but that one page may already have been requested. False
-  /// fetches each page only when iteration reaches it.
+  /// ListUsageRecord and StreamUsageRecord request page N+1 on a background thread (one per
+  /// listing) as soon as page N arrives, so the transfer overlaps the parsing and the caller's
+  /// work on page N. Never past Limit; a listing abandoned early (or cancelled) stops its
+  /// prefetch within the transport's poll interval, but that one page may already have been
+  /// requested. False fetches each page only when iteration reaches it.
   bool prefetch_next_page = true;
 
   /// Throws ValidationException naming the first unusable setting: empty credentials, a

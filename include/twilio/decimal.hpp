@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "twilio/export.hpp"
 
@@ -40,12 +41,12 @@ class TWILIO_SUPERSIM_EXPORT Decimal {
   friend TWILIO_SUPERSIM_EXPORT bool operator<(const Decimal& a, const Decimal& b);
 
  private:
-  Decimal(bool negative, std::string digits, std::size_t scale);
+  explicit Decimal(std::string text) : text_(std::move(text)) {}
   static int CompareMagnitude(const Decimal& a, const Decimal& b);
 
-  bool negative_ = false;
-  std::string digits_ = "0";  // integer and fraction digits, no leading zeros (but one)
-  std::size_t scale_ = 0;     // how many of digits_ are the fraction
+  // The value in plain notation, and the only state: an optional '-' (never on zero), the
+  // integer digits without leading zeros (but one), then '.' and the fraction digits when there
+  // are any. Parsing a number already in that form (every amount Twilio sends) is a copy.
   std::string text_ = "0";
 };
 

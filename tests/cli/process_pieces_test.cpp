@@ -162,6 +162,56 @@ TEST(AtomicOutputFile, ErrorsNameThePath) {
   EXPECT_TRUE(dir.Entries().empty());
 }
 
+// `--output /dev/null` once renamed a regular file over /dev/null. A FIFO stands in for the
+// device here: it is neither a regular file nor a folder, and the test may make one.
+TEST(AtomicOutputFile, ADeviceOrFifoIsWrittenInPlaceNotReplaced) {
+  TempDir dir;
+  TempFileRegistry registry;
+  const std::string fifo = dir.File("pipe");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] {
+    const int fd = open(fifo.c_str(), O_RDONLY | O_CLOEXEC);
+    char buffer[64];
+    for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;) received.append(buffer, n);
+    close(fd);
+  });
+  {
+    AtomicOutputFile file(fifo, CurrentUmask(), registry);
+    EXPECT_EQ(file.TempPath(), fifo);
+    WriteText(file.Fd(), "a,b\n");
+    file.Commit();
+  }
+  reader.join();
+  EXPECT_EQ(received, "a,b\n");
+  struct stat info {};
+  ASSERT_EQ(lstat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode));
+  EXPECT_EQ(dir.Entries(), std::vector<std::string>{"pipe"});
+}
+
+TEST(AtomicOutputFile, ASymbolicLinkStaysAndItsFileIsReplaced) {
+  TempDir dir;
+  TempFileRegistry registry;
+  const std::string target = dir.File("real.csv");
+  const std::string link = dir.File("link.csv");
+  {
+    int fd = open(target.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    WriteText(fd, "previous\n");
+    close(fd);
+  }
+  ASSERT_EQ(symlink("real.csv", link.c_str()), 0);
+  {
+    AtomicOutputFile file(link, CurrentUmask(), registry);
+    WriteText(file.Fd(), "new\n");
+    file.Commit();
+  }
+  struct stat info {};
+  ASSERT_EQ(lstat(link.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISLNK(info.st_mode));
+  EXPECT_EQ(cli_test::ReadFile(target), "new\n");
+}
+
 TEST(CliOptions, EveryAcceptedFlagIsParsed) {
   const auto now = std::chrono::system_clock::now();
   for (const std::string& flag : AcceptedFlags()) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -32,10 +33,29 @@ void TempFileRegistry::RemoveNow() noexcept {
 
 AtomicOutputFile::AtomicOutputFile(std::string path, mode_t umask, TempFileRegistry& registry)
     : path_(std::move(path)), registry_(registry) {
-  auto [folder, name] = SplitPath(path_);
   struct stat existing {};
-  if (name.empty() || name == "." || name == ".." ||
-      (::stat(path_.c_str(), &existing) == 0 && S_ISDIR(existing.st_mode))) {
+  const bool exists = ::stat(path_.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) {
+    throw OutputFileError("--output: " + path_ + " is a folder, not a file");
+  }
+  if (exists && !S_ISREG(existing.st_mode)) {
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as `> FILE` would:
+    // renaming a file over it would replace /dev/null with a regular file.
+    direct_ = true;
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) throw OutputFileError("--output: cannot open " + path_ + ": " + Reason(errno));
+    temp_path_ = path_;
+    return;
+  }
+  // A symbolic link keeps pointing where it did: the file it names is the one replaced.
+  if (exists) {
+    if (char* resolved = ::realpath(path_.c_str(), nullptr)) {
+      path_ = resolved;
+      std::free(resolved);
+    }
+  }
+  auto [folder, name] = SplitPath(path_);
+  if (name.empty() || name == "." || name == "..") {
     throw OutputFileError("--output: " + path_ + " is a folder, not a file");
   }
   // Hidden, and in the same folder: rename() is atomic only within one file system.
@@ -66,6 +86,11 @@ AtomicOutputFile::~AtomicOutputFile() {
 }
 
 void AtomicOutputFile::Discard() noexcept {
+  if (direct_) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    return;
+  }
   std::lock_guard<std::mutex> lock(registry_.mutex_);
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
@@ -79,6 +104,13 @@ void AtomicOutputFile::Commit() {
     Discard();
     throw OutputFileError("--output: " + what + ": " + Reason(error));
   };
+  if (direct_) {
+    const int fd = fd_;
+    fd_ = -1;
+    committed_ = true;
+    if (::close(fd) != 0) fail("cannot write " + path_, errno);
+    return;
+  }
   if (::fsync(fd_) != 0) fail("cannot write " + temp_path_, errno);
   int fd = fd_;
   fd_ = -1;

@@ -1,6 +1,7 @@
 // --output FILE: the listing goes to a temporary file next to FILE, which becomes FILE (by
 // rename, atomically) only once the listing is complete. An error or an interrupt removes it,
-// so FILE is either untouched or whole.
+// so FILE is either untouched or whole. A FILE that exists and is not a regular file (a device
+// such as /dev/null, a FIFO) cannot be replaced atomically and is written to directly.
 #pragma once
 
 #include <sys/types.h>
@@ -32,8 +33,9 @@ class TempFileRegistry {
 
 class AtomicOutputFile {
  public:
-  /// Creates `.NAME.XXXXXX` (mkstemp) in the folder of `path` (NAME its last component) with
-  /// mode 0666 & ~`umask`, as a plain `> FILE` would, and registers it in `registry`. Throws
+  /// Creates `.NAME.XXXXXX` (mkstemp) in the folder of `path` (NAME its last component; for a
+  /// symbolic link, of the file it names) with mode 0666 & ~`umask`, as a plain `> FILE` would,
+  /// and registers it in `registry`; opens `path` itself when it is a device or a FIFO. Throws
   /// OutputFileError.
   AtomicOutputFile(std::string path, mode_t umask, TempFileRegistry& registry);
   /// Removes the temporary file unless Commit() succeeded.
@@ -57,6 +59,7 @@ class AtomicOutputFile {
   TempFileRegistry& registry_;
   int fd_ = -1;
   bool committed_ = false;
+  bool direct_ = false;  // writing to a device or FIFO in place: nothing to rename or remove
 };
 
 }  // namespace supersim_usage

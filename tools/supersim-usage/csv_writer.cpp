@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 
+#include "byte_scan.hpp"
 #include "output_format.hpp"
 #include "record_columns.hpp"
 
@@ -17,11 +18,12 @@ namespace {
 using twilio::supersim::v1::SupersimV1UsageRecord;
 
 bool NeedsQuotes(std::string_view value) {
-  // A plain loop: find_first_of calls memchr on the set for every byte.
-  for (char c : value) {
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
-  }
-  return false;
+  return AnyByte(
+      value,
+      [](uint64_t x) {
+        return HasByte(x, ',') || HasByte(x, '"') || HasByte(x, '\r') || HasByte(x, '\n');
+      },
+      [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
 }
 
 void AppendCsvField(std::string& line, std::string_view value) {
@@ -74,7 +76,7 @@ class CsvWriter : public RecordWriter {
     line_ += ',';
     String(r.billed_unit);
     line_ += '\n';
-    out_ << line_;
+    PutLine(out_, line_);
   }
 
  private:

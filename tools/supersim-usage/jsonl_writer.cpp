@@ -4,12 +4,15 @@
 // one) is written field by field into one buffer, since a JSON document per record cost several
 // times the listing itself; any other goes through nlohmann/json.
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
 
+#include "byte_scan.hpp"
+#include "line_output.hpp"
 #include "output_format.hpp"
 
 namespace supersim_usage {
@@ -18,7 +21,19 @@ namespace {
 using twilio::supersim::v1::Period;
 using twilio::supersim::v1::SupersimV1UsageRecord;
 
+// A word of eight bytes that JSON writes as they are: printable ASCII other than '"' and '\\'.
+bool IsPlainWord(uint64_t x) {
+  return !(HasByteBelow(x, 0x20) || HasByteAbove7E(x) || HasByte(x, '"') || HasByte(x, '\\'));
+}
+
+bool IsPlainByte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x20 && byte <= 0x7e && c != '"' && c != '\\';
+}
+
 // Appends to a buffer whose room was made beforehand: one size check per record, not per piece.
+// Strings are checked as they are copied, a word at a time: Plain() tells whether every one was
+// written as it is (else the line is dropped and the record escaped the slow way).
 class Cursor {
  public:
   explicit Cursor(char* at) : at_(at) {}
@@ -34,9 +49,24 @@ class Cursor {
   void Quoted(const std::optional<std::string>& text) {
     if (!text) return Literal("null");
     *at_++ = '"';
-    Raw(*text);
+    Checked(*text);
     *at_++ = '"';
   }
+  void Checked(std::string_view text) {
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+      uint64_t x;
+      std::memcpy(&x, text.data() + i, 8);
+      std::memcpy(at_ + i, &x, 8);
+      plain_ = plain_ && IsPlainWord(x);
+    }
+    for (; i < text.size(); ++i) {
+      at_[i] = text[i];
+      plain_ = plain_ && IsPlainByte(text[i]);
+    }
+    at_ += text.size();
+  }
+  bool Plain() const { return plain_; }
   void Integer(const std::optional<int64_t>& value) {
     if (!value) return Literal("null");
     at_ = std::to_chars(at_, at_ + 20, *value).ptr;
@@ -45,19 +75,8 @@ class Cursor {
 
  private:
   char* at_;
+  bool plain_ = true;
 };
-
-bool IsPlainText(std::string_view text) {
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte > 0x7e || c == '"' || c == '\\') return false;
-  }
-  return true;
-}
-
-bool IsPlain(const std::optional<std::string>& text) {
-  return !text || IsPlainText(*text);
-}
 
 std::size_t Size(const std::optional<std::string>& text) {
   return text ? text->size() + 2 : 4;
@@ -65,24 +84,18 @@ std::size_t Size(const std::optional<std::string>& text) {
 
 class JsonlWriter : public RecordWriter {
  public:
-  explicit JsonlWriter(std::ostream& out) : out_(out) {}
+  explicit JsonlWriter(std::ostream& out) : out_(out), line_(out) {}
 
   void Write(const SupersimV1UsageRecord& r) override {
     const std::string* billed = r.data_total_billed ? &r.data_total_billed->ToString() : nullptr;
     const std::string& period = PeriodText(r.period);
-    if (!(IsPlain(r.account_sid) && IsPlain(r.billed_unit) && IsPlain(r.fleet_sid) &&
-          IsPlain(r.iso_country) && IsPlain(r.network_sid) && IsPlain(r.sim_sid) &&
-          (billed == nullptr || IsPlainText(*billed)))) {
-      return WriteEscaped(r);
-    }
     // Keys and punctuation (163 bytes), three integers of at most 20 characters each, and the
     // strings as they are.
     const std::size_t most = 163 + 3 * 20 + Size(r.account_sid) + Size(r.billed_unit) +
                              (billed ? billed->size() + 2 : 4) + Size(r.fleet_sid) +
                              Size(r.iso_country) + Size(r.network_sid) + period.size() +
                              Size(r.sim_sid);
-    line_.resize(most);
-    Cursor c(line_.data());
+    Cursor c(line_.Begin(most));
     c.Literal("{\"account_sid\":");
     c.Quoted(r.account_sid);
     c.Literal(",\"billed_unit\":");
@@ -92,8 +105,10 @@ class JsonlWriter : public RecordWriter {
     c.Literal(",\"data_total\":");
     c.Integer(r.data_total);
     c.Literal(",\"data_total_billed\":");
-    if (billed) {
-      c.Quoted(*billed);
+    if (billed) {  // a Decimal's text is digits, '-' and '.': always plain
+      c.Literal("\"");
+      c.Raw(*billed);
+      c.Literal("\"");
     } else {
       c.Literal("null");
     }
@@ -110,7 +125,8 @@ class JsonlWriter : public RecordWriter {
     c.Literal(",\"sim_sid\":");
     c.Quoted(r.sim_sid);
     c.Literal("}\n");
-    out_.write(line_.data(), c.End() - line_.data());
+    if (!c.Plain()) return WriteEscaped(r);  // the line is dropped unwritten
+    line_.End(c.End());
   }
 
  private:
@@ -133,7 +149,7 @@ class JsonlWriter : public RecordWriter {
   }
 
   std::ostream& out_;
-  std::string line_;
+  LineOutput line_;
   std::optional<Period> last_period_;
   std::string last_period_text_;
 };

@@ -47,9 +47,9 @@ mode_t CurrentUmask() {
 
 // Flushes stdout and maps its state to the exit status: a reader that went away is not an
 // error (like `yes | head -1`), any other write failure is.
-int FinishOutput(std::ostream& out, const FdSink& sink, int status) {
+int FinishOutput(std::ostream& out, FdSink& sink, int status) {
   out.flush();
-  if (sink.Error() == 0 || sink.ReaderGone()) return status;
+  if (sink.Finish() == 0 || sink.ReaderGone()) return status;
   std::cerr << "error: cannot write to standard output: " << std::strerror(sink.Error()) << '\n';
   return status == kExitOk ? kExitFailure : status;
 }
@@ -96,7 +96,7 @@ void ListToFile(const Listing& listing, mode_t umask, TempFileRegistry& temp_fil
     std::ostream out(&sink);
     ListTo(out, listing);
     out.flush();
-    if (sink.Error() != 0) {
+    if (sink.Finish() != 0) {
       throw OutputFileError("--output: cannot write " + file.TempPath() + " (for " + path +
                             "): " + std::strerror(sink.Error()));
     }
@@ -179,6 +179,7 @@ int main(int argc, char** argv) {
     Diagnosis diagnosis = DiagnoseCurrentException();
     // Records already written go out before the error, so the two streams read in order.
     out.flush();
+    sink.Finish();
     if (diagnosis.exit_code == kExitInterrupted) {
       int signal = interrupted_by.load();
       std::cerr << diagnosis.message << (signal ? std::string(" by ") + SignalName(signal) : "")

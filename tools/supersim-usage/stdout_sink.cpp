@@ -1,42 +1,90 @@
 #include "stdout_sink.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <utility>
 
 namespace supersim_usage {
 
+namespace {
+
+bool IsRegularFile(int fd) {
+  struct stat info {};
+  return ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+}
+
+}  // namespace
+
 FdSink::FdSink(int fd, std::size_t capacity) : fd_(fd), buffer_(capacity) {
+  if (IsRegularFile(fd)) {
+    spare_.resize(capacity);
+    background_ = std::make_unique<BackgroundWriter>(fd);
+  }
   setp(buffer_.data(), buffer_.data() + buffer_.size());
 }
 
 FdSink::~FdSink() {
   Drain();
+  Collect();
 }
 
 bool FdSink::ReaderGone() const noexcept {
   return error_ == EPIPE;
 }
 
+void FdSink::SetGuard(WriteGuard* guard) noexcept {
+  guard_ = guard;
+  if (guard_ == nullptr) return;
+  // The guard steps a progress line aside around each write: the writes must be this thread's.
+  Collect();
+  background_.reset();
+}
+
+void FdSink::Collect() {
+  if (!background_) return;
+  const int error = background_->Wait();
+  if (error_ == 0) error_ = error;
+}
+
 bool FdSink::Drain() {
-  const char* data = pbase();
-  std::size_t left = static_cast<std::size_t>(pptr() - pbase());
-  const bool guarded = guard_ != nullptr && left > 0 && error_ == 0;
-  if (guarded) guard_->BeforeWrite();
-  while (left > 0 && error_ == 0) {
-    ssize_t n = ::write(fd_, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error_ = errno;
-      break;
+  if (pptr() != pbase() && error_ == 0) {
+    if (background_) {
+      WriteBehind();
+    } else {
+      WriteNow();
     }
-    data += n;
-    left -= static_cast<std::size_t>(n);
   }
-  if (guarded) guard_->AfterWrite();
   // Whatever could not be written is dropped: after a failure the output is lost anyway.
   setp(buffer_.data(), buffer_.data() + buffer_.size());
   return error_ == 0;
+}
+
+void FdSink::WriteBehind() {
+  Collect();  // the previous block, whose buffer is about to be refilled
+  if (error_ != 0) return;
+  const auto size = static_cast<std::size_t>(pptr() - pbase());
+  std::swap(buffer_, spare_);
+  background_->Start(spare_.data(), size);
+}
+
+void FdSink::WriteNow() {
+  if (guard_ != nullptr) guard_->BeforeWrite();
+  error_ = WriteAll(fd_, pbase(), static_cast<std::size_t>(pptr() - pbase()));
+  if (guard_ != nullptr) guard_->AfterWrite();
+}
+
+int FdSink::Finish() {
+  Drain();
+  Collect();
+  return error_;
+}
+
+char* FdSink::Room(std::size_t size) {
+  if (size > buffer_.size()) return nullptr;
+  if (static_cast<std::size_t>(epptr() - pptr()) < size && !Drain()) return nullptr;
+  return error_ == 0 ? pptr() : nullptr;
 }
 
 FdSink::int_type FdSink::overflow(int_type ch) {

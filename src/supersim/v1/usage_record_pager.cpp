@@ -46,6 +46,7 @@ std::string UsageRecordPager::NextUrl(const std::string& link, std::size_t& key)
 
 void UsageRecordPager::Load(const std::string& url, const CallContext& ctx, PageSlot& slot) const {
   core_->Receive(url, ctx, slot.response, slot.retries);
+  slot.outline = OutlinePage(slot.response.body);
   slot.reader.Index(slot.response.body);
 }
 
@@ -122,7 +123,7 @@ bool UsageRecordPager::SendAhead(const PageOutline& outline) {
 void UsageRecordPager::Walk(const std::string& url) {
   for (;;) {
     PageSlot& slot = *reading_;
-    const bool sent_ahead = SendAhead(OutlinePage(slot.response.body));
+    const bool sent_ahead = SendAhead(slot.outline);
     try {
       slot.reader.Walk(slot.page);
       return;

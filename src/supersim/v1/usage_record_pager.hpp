@@ -53,6 +53,7 @@ class UsageRecordPager {
   struct PageSlot {
     http::HttpResponse response;
     twilio::internal::RetryState retries;
+    PageOutline outline;  // of the body, made on the thread that received it
     PageReader reader;
     ListUsageRecordResponse page;
   };
@@ -61,7 +62,7 @@ class UsageRecordPager {
   // Gets the next page into reading_ (from the prefetch, or requested now) and returns its URL;
   // current_key_ gets the URL's hash.
   std::string ReceiveNextPage();
-  // Receives `url` into `slot` (counting on from its retries) and indexes it.
+  // Receives `url` into `slot` (counting on from its retries), outlines and indexes it.
   void Load(const std::string& url, const CallContext& ctx, PageSlot& slot) const;
   // Walks reading_ into its records, retrying the page as config.retry says when it is not
   // JSON; sends the request for the page after it early when the outline allows.
