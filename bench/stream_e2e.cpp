@@ -7,6 +7,7 @@
 #include <exception>
 #include <memory>
 
+#include "e2e/arguments.hpp"
 #include "e2e/counting_http_client.hpp"
 #include "e2e/curl_floor.hpp"
 #include "e2e/expected_listing.hpp"
@@ -117,21 +118,13 @@ int Main(const bench::Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::Options options;
-  try {
-    options = bench::ParseOptions(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "stream_e2e: %s\n%s", e.what(), bench::kUsage);
-    return 2;
-  }
-  if (options.help) {
-    std::fputs(bench::kUsage, stdout);
-    return 0;
-  }
-  try {
-    return Main(options);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "stream_e2e: %s\n", e.what());
-    return 1;
-  }
+  return bench::BenchMain(
+      "stream_e2e", bench::kUsage, [&] { return bench::ParseOptions(argc, argv); },
+      [](const auto& options) {
+        if (options.help) {
+          std::fputs(bench::kUsage, stdout);
+          return 0;
+        }
+        return Main(options);
+      });
 }

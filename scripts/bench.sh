@@ -2,11 +2,12 @@
 # The benchmarks (bench/README.md): a Release build in build-bench/, then side_by_side first
 # (the headline: curl, the SDK, supersim-usage and twilio-node listing the same 200,000 records
 # from bench_page_server, 7 rounds, plus the SDK streaming 1,000,000 records for its memory; the
-# targets enforced), then micro_benchmarks (query building, page parsing; Google Benchmark) and
-# stream_e2e (200,000 and 1,000,000 records streamed, each with the curl floor; 200,000 records
-# listed). Output is also kept in <build>/bench-results/ (--quick: bench-results-quick/). Fails
-# on any benchmark error or checksum mismatch, and (full run only, after everything ran) on a
-# missed side_by_side target.
+# targets enforced), parallel_slices (the same listing with and without --parallel 8 from a
+# fake server that waits 100 ms before every page), then micro_benchmarks (query building, page
+# parsing; Google Benchmark) and stream_e2e (200,000 and 1,000,000 records streamed, each with
+# the curl floor; 200,000 records listed). Output is also kept in <build>/bench-results/
+# (--quick: bench-results-quick/). Fails on any benchmark error, checksum mismatch or output
+# difference, and (full run only, after everything ran) on a missed target.
 #
 #   scripts/bench.sh                        # the full run (about two minutes of runs on 2 cores)
 #   scripts/bench.sh --quick                # one short pass of each, so CI keeps them working
@@ -55,7 +56,7 @@ elif [ ! -f "$build/CMakeCache.txt" ]; then
   exit 2
 fi
 run cmake --build "$build" -j "$jobs" --target micro_benchmarks stream_e2e bench_page_server \
-  sdk_listing side_by_side supersim-usage
+  sdk_listing side_by_side parallel_slices supersim-usage
 
 # twilio-node for side_by_side, at the versions bench/node/package-lock.json pins. Without npm
 # side_by_side skips it and says why (and a full run then misses the twilio-node targets).
@@ -96,6 +97,22 @@ if [ $side_status -ne 0 ] && [ $side_status -ne 3 ]; then
   exit 1
 fi
 
+# A far-away API: 100 ms before every page, the same listing with --parallel 1 and 8, outputs
+# compared byte for byte (exit 1 on a difference, 3 on a missed target with --enforce-target).
+parallel_args=(--bin "$bin" --out-dir "$results/parallel_slices")
+if [ $quick -eq 1 ]; then
+  parallel_args+=(--days 2 --delay-ms 10)
+else
+  parallel_args+=(--enforce-target)
+fi
+parallel_status=0
+run "$bin/parallel_slices" "${parallel_args[@]}" | tee "$results/parallel_slices.txt" ||
+  parallel_status=$?
+if [ $parallel_status -ne 0 ] && [ $parallel_status -ne 3 ]; then
+  echo "scripts/bench.sh: parallel_slices failed (exit $parallel_status)" >&2
+  exit 1
+fi
+
 # Google Benchmark 1.7.1 exits 0 even when a benchmark calls SkipWithError: look for errors in
 # the JSON it writes (every repetition is kept there) and in what it printed.
 micro_args=(--benchmark_out="$results/micro.json" --benchmark_out_format=json)
@@ -121,6 +138,10 @@ else
 fi
 if [ $side_status -eq 3 ]; then
   echo "scripts/bench.sh: side_by_side missed a target (see $results/side_by_side.txt)" >&2
+  exit 3
+fi
+if [ $parallel_status -eq 3 ]; then
+  echo "scripts/bench.sh: parallel_slices missed its target (see $results/parallel_slices.txt)" >&2
   exit 3
 fi
 echo "== scripts/bench.sh: done; results in $results" >&2

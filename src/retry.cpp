@@ -115,6 +115,11 @@ void AfterFailedAttempt(const RetryPolicy& policy, const CallContext& ctx, const
   failure.event.from_retry_after = failure.retry_after.has_value();
   failure.event.url = url;
   if (policy.on_retry) policy.on_retry(failure.event);
+  // A rate limit speaks for the account, not for this request: the listing's other requests
+  // hold as long.
+  if (state.throttle != nullptr && (failure.retry_after || failure.event.status == 429)) {
+    state.throttle->HoldFor(delay);
+  }
   Wait(delay, ctx);
   state.waited += delay;
 }
@@ -124,6 +129,7 @@ void RunWithRetries(const RetryPolicy& policy, const CallContext& ctx, const std
   for (;;) {
     ++state.attempts;
     try {
+      if (state.throttle != nullptr) state.throttle->Wait(ctx);
       attempt();
       return;
     } catch (TwilioException& error) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "listing_throttle.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
 #include "twilio/errors.hpp"
@@ -24,6 +25,9 @@ void ValidateListingSettings(const ClientConfig& config);
 struct RetryState {
   int attempts = 0;
   std::chrono::milliseconds waited{0};
+  /// The listing's shared pause when it runs as concurrent slices: every attempt waits for it,
+  /// and a 429 or a Retry-After sets it for all of them. nullptr: this request alone.
+  ListingThrottle* throttle = nullptr;
 };
 
 /// Calls `attempt` until it returns, or throws an error the policy does not retry, or the

@@ -38,12 +38,7 @@ struct Options {
 
 Options Parse(int argc, char** argv) {
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> const char* {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " wants a value");
-      return argv[++i];
-    };
+  bench::ForEachArgument(argc, argv, [&](const std::string& arg, const bench::NextValue& value) {
     if (arg == "--base-url") {
       options.base_url = value();
     } else if (arg == "--records") {
@@ -63,7 +58,7 @@ Options Parse(int argc, char** argv) {
     } else {
       throw std::invalid_argument("unknown argument '" + arg + "'");
     }
-  }
+  });
   if (options.base_url.empty() || options.records == 0) {
     throw std::invalid_argument("--base-url and --records are required");
   }
@@ -142,17 +137,7 @@ int Main(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Options options;
-  try {
-    options = Parse(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sdk_listing: %s\n%s", e.what(), kUsage);
-    return 2;
-  }
-  try {
-    return Main(options);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "sdk_listing: %s\n", e.what());
-    return 1;
-  }
+  return bench::BenchMain(
+      "sdk_listing", kUsage, [&] { return Parse(argc, argv); },
+      [](const auto& options) { return Main(options); });
 }

@@ -19,4 +19,17 @@ int64_t ParsePositive(const std::string& name, const char* text, int64_t max) {
   return value;
 }
 
+void ForEachArgument(
+    int argc, char** argv,
+    const std::function<void(const std::string& arg, const NextValue& value)>& on_argument) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const NextValue value = [&]() -> const char* {
+      if (i + 1 >= argc) throw std::invalid_argument(arg + " wants a value");
+      return argv[++i];
+    };
+    on_argument(arg, value);
+  }
+}
+
 }  // namespace twilio::bench

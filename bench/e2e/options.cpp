@@ -18,12 +18,7 @@ const char kUsage[] =
 
 Options ParseOptions(int argc, char** argv) {
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> const char* {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " wants a value");
-      return argv[++i];
-    };
+  ForEachArgument(argc, argv, [&](const std::string& arg, const NextValue& value) {
     if (arg == "--records") {
       options.records = ParsePositive(arg, value(), int64_t{1} << 40);
     } else if (arg == "--page-size") {
@@ -52,7 +47,7 @@ Options ParseOptions(int argc, char** argv) {
     } else {
       throw std::invalid_argument("unknown argument '" + arg + "'");
     }
-  }
+  });
   return options;
 }
 

@@ -25,11 +25,13 @@ bool WriteAll(int fd, const void* data, std::size_t size) {
 }
 
 // The child: serve until the parent closes the control pipe (or kills us).
-[[noreturn]] void RunChild(const testing::FakeSupersimServer::Options& options, int port_fd,
+[[noreturn]] void RunChild(const testing::FakeSupersimServer::Options& options,
+                           const std::optional<testing::FakeFault>& every_page, int port_fd,
                            int control_fd) {
   int port = 0;
   try {
     testing::FakeSupersimServer server(options);
+    if (every_page) server.InjectFault(testing::FakeSupersimServer::kEveryPage, *every_page);
     port = server.Start();
     WriteAll(port_fd, &port, sizeof port);
     close(port_fd);
@@ -40,7 +42,7 @@ bool WriteAll(int fd, const void* data, std::size_t size) {
     }
     server.Stop();
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "stream_e2e: fake server: %s\n", e.what());
+    std::fprintf(stderr, "fake server process: %s\n", e.what());
     if (port == 0) WriteAll(port_fd, &port, sizeof port);
     _exit(1);
   }
@@ -49,7 +51,8 @@ bool WriteAll(int fd, const void* data, std::size_t size) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(const testing::FakeSupersimServer::Options& options) {
+ServerProcess::ServerProcess(const testing::FakeSupersimServer::Options& options,
+                             const std::optional<testing::FakeFault>& every_page) {
   int port_pipe[2];
   int control_pipe[2];
   if (pipe(port_pipe) != 0) throw std::runtime_error("pipe failed");
@@ -64,7 +67,7 @@ ServerProcess::ServerProcess(const testing::FakeSupersimServer::Options& options
   if (pid_ == 0) {
     close(port_pipe[0]);
     close(control_pipe[1]);
-    RunChild(options, port_pipe[1], control_pipe[0]);
+    RunChild(options, every_page, port_pipe[1], control_pipe[0]);
   }
   close(port_pipe[1]);
   close(control_pipe[0]);

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 
 #include "twilio/testing/fake_supersim_server.hpp"
@@ -12,10 +13,12 @@ namespace twilio::bench {
 
 class ServerProcess {
  public:
-  /// Forks a child that starts a FakeSupersimServer and reports its port through a pipe. Call
-  /// it before the parent starts any thread (fork copies only the calling thread). Throws
-  /// std::runtime_error when the child cannot start the server.
-  explicit ServerProcess(const testing::FakeSupersimServer::Options& options);
+  /// Forks a child that starts a FakeSupersimServer (with `every_page` on every page, when
+  /// given) and reports its port through a pipe. Call it before the parent starts any thread
+  /// (fork copies only the calling thread). Throws std::runtime_error when the child cannot
+  /// start the server.
+  explicit ServerProcess(const testing::FakeSupersimServer::Options& options,
+                         const std::optional<testing::FakeFault>& every_page = std::nullopt);
   /// Kills the child (SIGTERM) and reaps it.
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;

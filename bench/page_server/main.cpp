@@ -34,12 +34,7 @@ struct Options {
 
 Options Parse(int argc, char** argv) {
   Options options;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> const char* {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " wants a value");
-      return argv[++i];
-    };
+  bench::ForEachArgument(argc, argv, [&](const std::string& arg, const bench::NextValue& value) {
     if (arg == "--records") {
       options.records = bench::ParsePositive(arg, value(), int64_t{1} << 40);
     } else if (arg == "--sims") {
@@ -51,7 +46,7 @@ Options Parse(int argc, char** argv) {
     } else {
       throw std::invalid_argument("unknown argument '" + arg + "'");
     }
-  }
+  });
   return options;
 }
 
@@ -93,17 +88,7 @@ int Serve(const Options& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Options options;
-  try {
-    options = Parse(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "bench_page_server: %s\n%s", e.what(), kUsage);
-    return 2;
-  }
-  try {
-    return Serve(options);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "bench_page_server: %s\n", e.what());
-    return 1;
-  }
+  return bench::BenchMain(
+      "bench_page_server", kUsage, [&] { return Parse(argc, argv); },
+      [](const auto& options) { return Serve(options); });
 }

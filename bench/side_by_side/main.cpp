@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "e2e/arguments.hpp"
 #include "e2e/expected_listing.hpp"
 #include "side_by_side/contenders.hpp"
 #include "side_by_side/options.hpp"
@@ -143,21 +144,14 @@ int Main(const bench::SideBySideOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::SideBySideOptions options;
-  try {
-    options = bench::ParseSideBySideOptions(argc, argv);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "side_by_side: %s\n%s", e.what(), bench::kSideBySideUsage);
-    return 2;
-  }
-  if (options.help) {
-    std::fputs(bench::kSideBySideUsage, stdout);
-    return 0;
-  }
-  try {
-    return Main(options);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "side_by_side: %s\n", e.what());
-    return 1;
-  }
+  return bench::BenchMain(
+      "side_by_side", bench::kSideBySideUsage,
+      [&] { return bench::ParseSideBySideOptions(argc, argv); },
+      [](const auto& options) {
+        if (options.help) {
+          std::fputs(bench::kSideBySideUsage, stdout);
+          return 0;
+        }
+        return Main(options);
+      });
 }

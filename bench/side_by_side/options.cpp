@@ -36,12 +36,7 @@ SideBySideOptions ParseSideBySideOptions(int argc, char** argv) {
   SideBySideOptions options;
   options.bin_dir = DirectoryOf(argc > 0 ? argv[0] : "");
   options.node_dir = TWILIO_SUPERSIM_BENCH_NODE_DIR;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> const char* {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " wants a value");
-      return argv[++i];
-    };
+  ForEachArgument(argc, argv, [&](const std::string& arg, const NextValue& value) {
     if (arg == "--records") {
       options.records = ParsePositive(arg, value(), int64_t{1} << 40);
     } else if (arg == "--runs") {
@@ -62,7 +57,7 @@ SideBySideOptions ParseSideBySideOptions(int argc, char** argv) {
     } else {
       throw std::invalid_argument("unknown argument '" + arg + "'");
     }
-  }
+  });
   return options;
 }
 

@@ -159,6 +159,8 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{{"--page-size", "2147483648"}, "--page-size: out of range"},
         UsageCase{{"--limit", "9223372036854775808"}, "--limit: out of range"},
         UsageCase{{"--limit", "1e3"}, "--limit: not a whole number"},
+        UsageCase{{"--parallel", "0"}, "--parallel: out of range: \"0\""},
+        UsageCase{{"--parallel", "33"}, "--parallel: out of range: \"33\""},
         UsageCase{{"--start-time", "2026-1-1"}, "--start-time: not a time: \"2026-1-1\""},
         UsageCase{{"--start-time", "2026-01-01T00:00:00"}, "--start-time: not an RFC 3339"},
         UsageCase{{"--end-time", "2026-02-30T00:00:00Z"}, "--end-time:"},

@@ -220,7 +220,7 @@ TEST(CliOptions, EveryAcceptedFlagIsParsed) {
     if (flag == "--group") args.push_back("sim");
     if (flag == "--granularity") args.push_back("day");
     if (flag == "--format") args.push_back("chart");
-    if (flag == "--page-size" || flag == "--limit") args.push_back("5");
+    if (flag == "--page-size" || flag == "--limit" || flag == "--parallel") args.push_back("5");
     if (flag == "--start-time" || flag == "--end-time") args.push_back("-1d");
     if (flag == "--sim" || flag == "--fleet" || flag == "--network" || flag == "--iso-country" ||
         flag == "--output" || flag == "--base-url") {

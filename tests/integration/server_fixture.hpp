@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <utility>
 
 #include "twilio/supersim/v1/usage_records_api.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
@@ -12,6 +13,8 @@ namespace twilio::testdata {
 
 class ServerTest : public ::testing::Test {
  protected:
+  explicit ServerTest(testing::FakeSupersimServer::Options options = {})
+      : server_(std::move(options)) {}
   void SetUp() override { server_.Start(); }
 
   ClientConfig Config() const {

@@ -91,6 +91,10 @@ const std::vector<ValueFlag>& ValueFlags() {
          o.params.Limit = ParseInteger(f, v, std::numeric_limits<int64_t>::min(),
                                        std::numeric_limits<int64_t>::max());
        }},
+      {"--parallel",
+       [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
+         o.listing.parallel_slices = static_cast<std::size_t>(ParseInteger(f, v, 1, 32));
+       }},
       {"--format",
        [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
          auto format = ParseOutputFormat(v);

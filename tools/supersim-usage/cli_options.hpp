@@ -8,6 +8,7 @@
 
 #include "output_format.hpp"
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
+#include "twilio/supersim/v1/listing_options.hpp"
 #include "twilio/time_format.hpp"
 
 namespace supersim_usage {
@@ -15,6 +16,8 @@ namespace supersim_usage {
 struct CliOptions {
   /// Filters, grouping and paging, passed to the SDK as given; the SDK validates them.
   twilio::supersim::v1::ListUsageRecordParams params;
+  /// --parallel: time slices listed at once (the SDK checks the range and where it applies).
+  twilio::supersim::v1::ListingOptions listing;
   OutputFormat format = OutputFormat::Table;
   /// --output: the file to write instead of standard output.
   std::optional<std::string> output;

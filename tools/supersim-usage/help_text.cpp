@@ -60,6 +60,10 @@ Aggregation:
 Paging:
   --page-size N        records per request, 1..1000; default: 50, or --limit when smaller
   --limit N            stop after N records (N >= 1); default: no limit, every record
+  --parallel N         list the window as time slices, up to N (1..32) at once, with the
+                       same records in the same order; only for --granularity hour or day
+                       with both times on its boundaries (else a note on stderr says why
+                       it runs whole); default: 1
 
 Output:
   --format F           table | csv | jsonl | summary | chart; default: table

@@ -84,7 +84,8 @@ struct Listing {
 
 void ListTo(std::ostream& out, const Listing& listing) {
   auto writer = MakeRecordWriter(listing.options.format, out, listing.settings);
-  StreamListing(listing.api, listing.options.params, listing.ctx, *writer, out, listing.observer);
+  StreamListing(listing.api, listing.options.params, listing.options.listing, listing.ctx, *writer,
+                out, listing.observer);
 }
 
 // --output: the listing into a temporary file, renamed over the target only when complete.
@@ -159,6 +160,12 @@ int main(int argc, char** argv) {
     twilio::CallContext ctx;
     ctx.cancellation = cancellation;
 
+    // --parallel where a split could change the answer: the listing runs whole, and says why.
+    const auto plan = twilio::supersim::v1::PlanListing(options.params, options.listing);
+    if (options.listing.parallel_slices > 1 && !plan.Parallel()) {
+      std::cerr << "note: --parallel " << options.listing.parallel_slices
+                << ": listing sequentially: " << plan.sequential_reason << '\n';
+    }
     Listing listing{api, options, ctx, SettingsFor(options), nullptr};
     if (!options.quiet && isatty(STDERR_FILENO) == 1) {
       StartProgress(progress, options);

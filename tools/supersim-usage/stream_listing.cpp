@@ -8,10 +8,12 @@ namespace supersim_usage {
 
 void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
                    const twilio::supersim::v1::ListUsageRecordParams& params,
+                   const twilio::supersim::v1::ListingOptions& listing,
                    const twilio::CallContext& ctx, RecordWriter& writer, std::ostream& out,
                    ListingObserver* observer) {
-  auto stream = api.StreamUsageRecord(params, ctx);  // validates params: nothing sent if bad
-  auto it = stream.begin();                          // the first page
+  // Validates params: nothing is sent if they are bad.
+  auto stream = api.StreamUsageRecord(params, ctx, listing);
+  auto it = stream.begin();  // the first page
   if (observer) observer->OnRecord(0, stream.PagesFetched());
   writer.Begin();
   // A page ends after this many records (every page but the last is full), so flushing then

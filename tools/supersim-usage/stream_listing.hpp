@@ -23,7 +23,8 @@ class ListingObserver {
   virtual void OnComplete() noexcept = 0;
 };
 
-/// Writes every record of the listing through `writer`, flushing `out` after each page (so a
+/// Writes every record of the listing (run as `listing` says) through `writer`, flushing `out`
+/// after each page (so a
 /// slow listing shows progress and a pipe sees whole pages). `ctx` bounds the listing: once
 /// its token is cancelled, CancelledException comes from the request in flight (or, after the
 /// last record, before End()), and no further request is made. Returns early, without End(),
@@ -32,6 +33,7 @@ class ListingObserver {
 /// may be null.
 void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
                    const twilio::supersim::v1::ListUsageRecordParams& params,
+                   const twilio::supersim::v1::ListingOptions& listing,
                    const twilio::CallContext& ctx, RecordWriter& writer, std::ostream& out,
                    ListingObserver* observer);
 

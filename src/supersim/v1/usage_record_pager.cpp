@@ -8,7 +8,17 @@
 namespace twilio::supersim::v1::internal {
 UsageRecordPager::UsageRecordPager(std::shared_ptr<const ApiCore> core,
                                    ListUsageRecordParams params, CallContext ctx)
-    : core_(std::move(core)), params_(std::move(params)), ctx_(std::move(ctx)) {
+    : UsageRecordPager(core, std::move(params), std::move(ctx), core->PrefetchNextPage(), nullptr) {
+}
+
+UsageRecordPager::UsageRecordPager(std::shared_ptr<const ApiCore> core,
+                                   ListUsageRecordParams params, CallContext ctx, bool prefetch,
+                                   twilio::internal::ListingThrottle* throttle)
+    : core_(std::move(core)),
+      params_(std::move(params)),
+      ctx_(std::move(ctx)),
+      prefetch_(prefetch),
+      throttle_(throttle) {
   prefetch_ctx_.deadline = ctx_.deadline;
   prefetch_ctx_.cancellation = ctx_.cancellation.Linked();
   // Fail on bad input now, before anything is sent.
@@ -54,7 +64,7 @@ void UsageRecordPager::Prefetch(std::string link, std::string url, std::size_t k
   ahead_link_ = std::move(link);
   ahead_url_ = std::move(url);
   ahead_key_ = key;
-  ahead_->retries = {};
+  ahead_->retries = FreshRetries();
   prefetcher_.Run([this] { Load(ahead_url_, prefetch_ctx_, *ahead_); });
 }
 
@@ -94,13 +104,13 @@ std::string UsageRecordPager::ReceiveNextPage() {
     return ahead_url_;
   }
   std::string url = NextUrl(*next_url_, current_key_);
-  reading_->retries = {};
+  reading_->retries = FreshRetries();
   Load(url, ctx_, *reading_);
   return url;
 }
 
 bool UsageRecordPager::SendAhead(const PageOutline& outline) {
-  if (!core_->PrefetchNextPage() || !outline.next_page_url || outline.next_page_url->empty()) {
+  if (!prefetch_ || !outline.next_page_url || outline.next_page_url->empty()) {
     return false;
   }
   // Every record before this page was read: the bound proves the next page is wanted.
@@ -158,7 +168,7 @@ bool UsageRecordPager::FetchNextPage() {
                              " empty pages in a row, each linking to another: giving up "
                              "(ClientConfig::max_consecutive_empty_pages)"));
   }
-  if (!prefetcher_.Pending() && core_->PrefetchNextPage() && NeedsAnotherPage()) {
+  if (!prefetcher_.Pending() && prefetch_ && NeedsAnotherPage()) {
     try {
       std::size_t next_key = 0;
       std::string next_url = NextUrl(*next_url_, next_key);

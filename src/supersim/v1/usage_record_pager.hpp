@@ -23,29 +23,39 @@
 #include "supersim/v1/api_core.hpp"
 #include "supersim/v1/page_outline.hpp"
 #include "supersim/v1/page_reader.hpp"
+#include "supersim/v1/record_source.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/http/http_client.hpp"
 
 namespace twilio::supersim::v1::internal {
 
-class UsageRecordPager {
+class UsageRecordPager : public RecordSource {
  public:
+  /// Prefetches as the configuration says.
   UsageRecordPager(std::shared_ptr<const ApiCore> core, ListUsageRecordParams params,
                    CallContext ctx);
+  /// `prefetch` overrides the configuration; every request waits for `throttle` (or nullptr).
+  UsageRecordPager(std::shared_ptr<const ApiCore> core, ListUsageRecordParams params,
+                   CallContext ctx, bool prefetch, twilio::internal::ListingThrottle* throttle);
   /// Stops a prefetch still in flight and waits for it.
-  ~UsageRecordPager();
+  ~UsageRecordPager() override;
   UsageRecordPager(const UsageRecordPager&) = delete;
   UsageRecordPager& operator=(const UsageRecordPager&) = delete;
 
   /// The next record (owned by the pager until the next call moves past the end of its page),
   /// or nullptr when the listing is complete or Limit records were yielded. Fetches a page when
   /// the current one is used up. The caller may move the record's contents out.
-  SupersimV1UsageRecord* Next();
+  SupersimV1UsageRecord* Next() override;
   /// What the last Next() returned.
-  SupersimV1UsageRecord* Current() const noexcept { return current_; }
+  SupersimV1UsageRecord* Current() const noexcept override { return current_; }
 
-  std::size_t PagesFetched() const noexcept { return pages_fetched_; }
-  const ListUsageRecordResponseMeta& LastMeta() const noexcept { return reading_->page.meta; }
+  std::size_t PagesFetched() const noexcept override { return pages_fetched_; }
+  const ListUsageRecordResponseMeta& LastMeta() const noexcept override {
+    return reading_->page.meta;
+  }
+  /// Records of the current page not yet returned by Next(): 0 right after Next() returned the
+  /// last record of its page.
+  std::size_t UnreadOnPage() const noexcept { return reading_->page.usage_records.size() - index_; }
 
  private:
   // One page on its way to the caller: the body (with the retries it took), its index, and its
@@ -79,12 +89,20 @@ class UsageRecordPager {
   // Drops a request in flight (cancels it, waits for it, forgets its answer).
   void DropPrefetch();
   bool NeedsAnotherPage() const;
+  // A fresh retry count for a page, sharing the listing's throttle.
+  twilio::internal::RetryState FreshRetries() const {
+    twilio::internal::RetryState state;
+    state.throttle = throttle_;
+    return state;
+  }
   // Ends the listing with `error`: throws it now and from every later FetchNextPage().
   [[noreturn]] void Stop(const PaginationException& error);
 
   std::shared_ptr<const ApiCore> core_;
   ListUsageRecordParams params_;
   CallContext ctx_;
+  bool prefetch_;
+  twilio::internal::ListingThrottle* throttle_;
   // The prefetch's context: the caller's deadline, and a token linked to the caller's that
   // DropPrefetch and the destructor cancel.
   CallContext prefetch_ctx_;

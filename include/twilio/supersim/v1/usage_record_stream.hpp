@@ -7,12 +7,13 @@
 #include <memory>
 
 #include "twilio/export.hpp"
+#include "twilio/supersim/v1/listing_options.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
 namespace twilio::supersim::v1 {
 
 namespace internal {
-class UsageRecordPager;
+class RecordSource;
 }
 
 /// An input range: `for (const auto& r : api.StreamUsageRecord(params)) ...`. It holds the page
@@ -57,9 +58,9 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
 
    private:
     friend class UsageRecordStream;
-    iterator(internal::UsageRecordPager* pager, pointer current)
-        : pager_(pager), current_(current) {}
-    internal::UsageRecordPager* pager_ = nullptr;
+    iterator(internal::RecordSource* source, pointer current)
+        : source_(source), current_(current) {}
+    internal::RecordSource* source_ = nullptr;
     pointer current_ = nullptr;
   };
 
@@ -80,12 +81,16 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
 
   /// How many pages have been fetched so far.
   std::size_t PagesFetched() const noexcept;
+  /// How the listing runs: split into concurrent time slices or not, and if not although
+  /// ListingOptions::parallel_slices asked for it, why.
+  const ListingPlan& Plan() const noexcept { return plan_; }
 
  private:
   friend class UsageRecordsApi;  // the only maker of streams
-  explicit UsageRecordStream(std::shared_ptr<internal::UsageRecordPager> pager);
+  UsageRecordStream(std::shared_ptr<internal::RecordSource> source, ListingPlan plan);
 
-  std::shared_ptr<internal::UsageRecordPager> pager_;
+  std::shared_ptr<internal::RecordSource> source_;
+  ListingPlan plan_;
   bool started_ = false;
 };
 

@@ -16,6 +16,7 @@
 #include "twilio/supersim/v1/fan_out.hpp"
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
+#include "twilio/supersim/v1/listing_options.hpp"
 #include "twilio/supersim/v1/usage_record_stream.hpp"
 
 namespace twilio::supersim::v1 {
@@ -48,19 +49,23 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordsApi {
 
   /// Every record up to params.Limit, across pages. `meta` is that of the last page fetched: its
   /// next_page_url is where a listing stopped by the Limit would go on (records left unread on
-  /// that last page are not counted by it).
+  /// that last page are not counted by it); split into time slices (`options`), that page is
+  /// one of the last slice's, whose links stay within that slice. Throws ValidationException for
+  /// bad `params` or `options` before anything is sent.
   ListUsageRecordResponse ListUsageRecord(const ListUsageRecordParams& params = {},
-                                          const CallContext& ctx = {}) const;
+                                          const CallContext& ctx = {},
+                                          const ListingOptions& options = {}) const;
   /// Go-style argument order, as in Twilio's generated Go SDK.
   ListUsageRecordResponse ListUsageRecord(const CallContext& ctx,
                                           const ListUsageRecordParams& params) const {
     return ListUsageRecord(params, ctx);
   }
 
-  /// The same records as ListUsageRecord, one page in memory at a time. `ctx` bounds the whole
-  /// iteration.
+  /// The same records as ListUsageRecord, one page in memory at a time (split into time slices,
+  /// a few pages per slice being listed). `ctx` bounds the whole iteration.
   UsageRecordStream StreamUsageRecord(const ListUsageRecordParams& params = {},
-                                      const CallContext& ctx = {}) const;
+                                      const CallContext& ctx = {},
+                                      const ListingOptions& options = {}) const;
 
   /// One page, with its meta. `page_token` and `page_number` are the PageToken and Page query
   /// parameters of a page Twilio linked to; both empty gives the first page. Limit only lowers
