@@ -9,14 +9,14 @@
 namespace v1 = twilio::supersim::v1;
 
 int main() {
-  twilio::testing::FakeSupersimServer server;
+  // The server's "now" at the end of its data (7 days from 2026-01-01): a listing without times,
+  // which asks for the month before now as at Twilio, then finds all of it.
+  twilio::testing::FakeSupersimServer::Options options;
+  options.clock = twilio::testing::FakeSupersimServer::FixedClock(options.data.end);
+  twilio::testing::FakeSupersimServer server(options);
   server.Start();
 
-  twilio::ClientConfig config;
-  config.base_url = server.BaseUrl();
-  config.credentials = twilio::Credentials::FromAuthToken(server.GetOptions().username,
-                                                          server.GetOptions().password);
-  v1::UsageRecordsApi api(config);
+  v1::UsageRecordsApi api(server.MakeClientConfig());
 
   v1::ListUsageRecordParams params;
   params.SetGroup(v1::Group::Sim).SetGranularity(v1::Granularity::Day).SetPageSize(10);

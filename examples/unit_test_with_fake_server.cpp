@@ -49,16 +49,17 @@ class BytesPerSimTest : public ::testing::Test {
  protected:
   void SetUp() override { server_.Start(); }
 
-  // A client of the fake server. Retries wait 1 ms instead of half a second and more, so that
-  // a test of a failing server stays fast.
-  twilio::ClientConfig Config() const {
-    twilio::ClientConfig config;
-    config.base_url = server_.BaseUrl();
-    config.credentials = twilio::Credentials::FromAuthToken(server_.GetOptions().username,
-                                                            server_.GetOptions().password);
-    config.retry.initial_delay = std::chrono::milliseconds(1);
-    return config;
+  // The fake server's "now" is the end of its data: a listing without times (Twilio's defaults,
+  // the month before now) then covers all of it, every run alike.
+  static FakeSupersimServer::Options PinnedToItsData() {
+    FakeSupersimServer::Options options;
+    options.clock = FakeSupersimServer::FixedClock(options.data.end);
+    return options;
   }
+
+  // A client of the fake server whose retries do not wait, so that a test of a failing server
+  // stays fast.
+  twilio::ClientConfig Config() const { return server_.MakeClientConfig(); }
 
   // The expected answer, worked out independently of BytesPerSim: a listing filtered on SIM
   // `index` alone, every record of it summed.
@@ -74,7 +75,7 @@ class BytesPerSimTest : public ::testing::Test {
 
   int Sims() const { return server_.GetOptions().data.sims; }
 
-  FakeSupersimServer server_;
+  FakeSupersimServer server_{PinnedToItsData()};
 };
 
 TEST_F(BytesPerSimTest, SumsEverySimAcrossPages) {

@@ -149,6 +149,43 @@ Decimal Decimal::Parse(std::string_view text) {
   return Decimal(PlainText(negative, digits, static_cast<std::size_t>(scale)));
 }
 
+Decimal Decimal::Round(int places, Rounding rounding) const {
+  if (places < 0) {
+    throw std::invalid_argument("Decimal::Round: places must not be negative, got " +
+                                std::to_string(places));
+  }
+  const Parts parts = Split(text_);
+  const auto keep = static_cast<std::size_t>(places);
+  std::string digits(parts.integer);
+  digits += parts.fraction.substr(0, keep);
+  if (parts.fraction.size() <= keep) {
+    digits.append(keep - parts.fraction.size(), '0');
+    return Decimal(PlainText(parts.negative, digits, keep));
+  }
+  // The dropped digits decide: above one half rounds away from zero, below it toward zero.
+  const std::string_view dropped = parts.fraction.substr(keep);
+  bool away = dropped[0] > '5';
+  if (dropped[0] == '5') {
+    const bool exactly_half = AllZeros(dropped.substr(1));
+    const bool last_odd = ((digits.back() - '0') % 2) == 1;
+    away = !exactly_half || rounding == Rounding::HalfUp || last_odd;
+  }
+  if (away) {
+    std::size_t i = digits.size();
+    while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
+    if (i == 0) {
+      digits.insert(0, 1, '1');
+    } else {
+      ++digits[i - 1];
+    }
+  }
+  return Decimal(PlainText(parts.negative, digits, keep));
+}
+
+std::string Decimal::ToString(int places, Rounding rounding) const {
+  return Round(places, rounding).ToString();
+}
+
 double Decimal::ToDouble() const {
   double value = 0;
   auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);

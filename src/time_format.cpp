@@ -39,7 +39,7 @@ struct Fields {
 
 Fields Read(std::string_view s) {
   static constexpr std::string_view kPattern = "dddd-dd-ddTdd:dd:dd";
-  if (s.size() < kPattern.size() + 1) Fail(s, "too short");
+  if (s.size() < kPattern.size()) Fail(s, "too short: expected YYYY-MM-DDTHH:MM:SS and a zone");
   for (std::size_t i = 0; i < kPattern.size(); ++i) {
     char p = kPattern[i];
     char c = s[i];
@@ -62,6 +62,7 @@ Fields Read(std::string_view s) {
     if (f.fraction.empty()) Fail(s, "a '.' needs fraction digits");
   }
   std::string_view zone = s.substr(i);
+  if (zone.empty()) Fail(s, "no time zone: end it in Z for UTC, or an offset such as +01:00");
   if (zone == "Z" || zone == "z") return f;
   bool offset = zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && IsDigit(zone[1]) &&
                 IsDigit(zone[2]) && zone[3] == ':' && IsDigit(zone[4]) && IsDigit(zone[5]);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "message_text.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::internal {
@@ -21,16 +22,26 @@ bool AllDigits(std::string_view s) {
 
 }  // namespace
 
-std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url) {
+std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url, std::string* problem) {
+  const auto fail = [problem](std::string why) -> std::optional<UrlOrigin> {
+    if (problem != nullptr) *problem = std::move(why);
+    return std::nullopt;
+  };
   for (char c : url) {
     auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7f || c == '\\') return std::nullopt;
+    if (u <= 0x20 || u == 0x7f || c == '\\') {
+      return fail("must not contain spaces, control characters or backslashes");
+    }
   }
   std::size_t colon = url.find("://");
-  if (colon == std::string_view::npos) return std::nullopt;
+  if (colon == std::string_view::npos) {
+    return fail("must be an absolute URL with a scheme, such as https://supersim.twilio.com");
+  }
   UrlOrigin origin;
   origin.scheme = Lower(url.substr(0, colon));
-  if (origin.scheme != "http" && origin.scheme != "https") return std::nullopt;
+  if (origin.scheme != "http" && origin.scheme != "https") {
+    return fail("scheme must be http or https, got " + QuotedValue(url.substr(0, colon), 16));
+  }
   std::string_view rest = url.substr(colon + 3);
   std::size_t authority_end = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, authority_end);
@@ -38,17 +49,22 @@ std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url) {
     origin.path = std::string(rest.substr(authority_end));
     if (origin.path[0] != '/') origin.path.insert(0, "/");
   }
-  if (authority.find('@') != std::string_view::npos || authority.empty()) return std::nullopt;
+  if (authority.find('@') != std::string_view::npos) {
+    return fail(
+        "must not contain user info (user:password@); credentials go in "
+        "ClientConfig::credentials");
+  }
+  if (authority.empty()) return fail("has no host");
 
   std::string_view host = authority;
   std::string_view port;
   if (authority.front() == '[') {
     std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
+    if (close == std::string_view::npos) return fail("has an IPv6 address without its ']'");
     host = authority.substr(1, close - 1);
     std::string_view after = authority.substr(close + 1);
     if (!after.empty()) {
-      if (after.front() != ':') return std::nullopt;
+      if (after.front() != ':') return fail("has text after its IPv6 address");
       port = after.substr(1);
     }
   } else {
@@ -58,15 +74,18 @@ std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url) {
       port = authority.substr(port_colon + 1);
     }
   }
-  if (host.empty()) return std::nullopt;
+  if (host.empty()) return fail("has no host");
   origin.host = Lower(host);
   if (!origin.host.empty() && origin.host.back() == '.') origin.host.pop_back();  // FQDN dot
   if (port.empty()) {
     origin.port = origin.scheme == "https" ? 443 : 80;
   } else {
-    if (!AllDigits(port) || port.size() > 5) return std::nullopt;
+    const auto bad_port = [&] {
+      return fail("port must be a number from 1 to 65535, got " + QuotedValue(port, 16));
+    };
+    if (!AllDigits(port) || port.size() > 5) return bad_port();
     origin.port = std::stoi(std::string(port));
-    if (origin.port < 1 || origin.port > 65535) return std::nullopt;
+    if (origin.port < 1 || origin.port > 65535) return bad_port();
   }
   return origin;
 }
@@ -90,10 +109,9 @@ bool IsLoopbackHost(const std::string& host) {
 }
 
 UrlOrigin ValidatedBaseOrigin(const std::string& base_url) {
-  auto origin = ParseUrlOrigin(base_url);
-  if (!origin) {
-    throw ValidationException("base_url", "must be an absolute http(s) URL without user info");
-  }
+  std::string problem;
+  auto origin = ParseUrlOrigin(base_url, &problem);
+  if (!origin) throw ValidationException("base_url", problem);
   if (origin->path.find_first_of("?#") != std::string::npos) {
     throw ValidationException("base_url", "must not have a query or fragment");
   }

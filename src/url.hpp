@@ -20,8 +20,10 @@ struct UrlOrigin {
 };
 
 /// Parses `url`; std::nullopt when it is not an absolute http(s) URL, or carries user info,
-/// whitespace, control characters or backslashes (all ways to confuse where a request goes).
-std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url);
+/// whitespace, control characters or backslashes (all ways to confuse where a request goes),
+/// with `problem` (when given) saying which. A problem never quotes more of the URL than its
+/// scheme or port: a URL may hold a secret.
+std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url, std::string* problem = nullptr);
 
 /// localhost, 127.0.0.0/8 or ::1.
 bool IsLoopbackHost(const std::string& host);

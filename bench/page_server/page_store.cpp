@@ -69,7 +69,8 @@ const std::string& NotServed() {
 }
 
 fake::UsageQuery Validated(const std::string& query, const testing::FakeDataSet& data) {
-  auto parsed = fake::ParseUsageQuery(fake::ParseQueryString(query), data);
+  auto parsed = fake::ParseUsageQuery(fake::ParseQueryString(query),
+                                      date::floor<std::chrono::seconds>(data.end));
   if (auto* error = std::get_if<fake::QueryError>(&parsed)) {
     throw std::invalid_argument("bench page server: " + error->message);
   }
@@ -118,7 +119,8 @@ int64_t PageStore::PageOf(std::string_view target) const {
   if (target.substr(0, question) != kPath) return -1;
   const std::string raw(question == std::string_view::npos ? std::string_view()
                                                            : target.substr(question + 1));
-  auto parsed = fake::ParseUsageQuery(fake::ParseQueryString(raw), data_);
+  auto parsed = fake::ParseUsageQuery(fake::ParseQueryString(raw),
+                                      date::floor<std::chrono::seconds>(data_.end));
   if (std::holds_alternative<fake::QueryError>(parsed)) return -2;
   const auto& query = std::get<fake::UsageQuery>(parsed);
   if (fake::ListUrl("", query, 0, std::nullopt) != listing_key_) return -1;

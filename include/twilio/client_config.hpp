@@ -32,9 +32,15 @@ struct TWILIO_SUPERSIM_EXPORT ClientConfig {
 
   /// A CA bundle file to verify TLS peers with; empty uses libcurl's default store.
   std::string ca_bundle;
-  /// An explicit proxy URL; empty lets libcurl read the environment: https_proxy/HTTPS_PROXY for
-  /// https URLs, http_proxy (lower case only) for http, no_proxy/NO_PROXY for exceptions.
+  /// An explicit proxy URL (`http://user:password@proxy:3128`); empty reads the environment:
+  /// https_proxy/HTTPS_PROXY for https URLs, http_proxy (lower case only) for http, then
+  /// all_proxy/ALL_PROXY. A proxy from the environment is never used for a loopback base_url
+  /// (localhost, 127.0.0.0/8, [::1]: a local test server); an explicit one is.
   std::string proxy;
+  /// Hosts that bypass the proxy, in libcurl's CURLOPT_NOPROXY syntax: comma-separated names
+  /// (with their subdomains), IP addresses, CIDR ranges (10.0.0.0/8), or `*` for all. Empty
+  /// reads no_proxy/NO_PROXY.
+  std::string no_proxy;
 
   /// A response body larger than this is an error rather than an unbounded allocation.
   std::size_t max_response_bytes = 64u << 20;

@@ -16,6 +16,12 @@ namespace twilio {
 /// notation without an exponent, keeping the digits that were sent ("0.030" stays "0.030").
 class TWILIO_SUPERSIM_EXPORT Decimal {
  public:
+  /// How Round() settles a value exactly halfway between its two neighbours.
+  enum class Rounding {
+    HalfEven,  ///< To the neighbour whose last digit is even (banker's rounding): 0.125 -> 0.12
+    HalfUp,    ///< Away from zero, as on a bill: 0.125 -> 0.13, -0.125 -> -0.13
+  };
+
   /// Zero.
   Decimal() = default;
   /// Throws std::invalid_argument when `text` is not a decimal number.
@@ -23,6 +29,14 @@ class TWILIO_SUPERSIM_EXPORT Decimal {
 
   /// Plain notation: optional '-', integer digits, optional '.' and fraction digits.
   const std::string& ToString() const noexcept { return text_; }
+  /// Plain notation with exactly `places` fraction digits, rounded as `rounding` says (or
+  /// padded with zeros): Decimal::Parse("29.2506800").ToString(2) is "29.25". Throws
+  /// std::invalid_argument for a negative `places`.
+  std::string ToString(int places, Rounding rounding = Rounding::HalfEven) const;
+  /// The value rounded to `places` fraction digits, exactly (no double involved), keeping
+  /// exactly `places` of them: Round(2) of 0.005 is 0.00 (HalfEven) or 0.01 (HalfUp). Throws
+  /// std::invalid_argument for a negative `places`.
+  Decimal Round(int places, Rounding rounding = Rounding::HalfEven) const;
   /// The nearest double, for arithmetic where exactness does not matter.
   double ToDouble() const;
 

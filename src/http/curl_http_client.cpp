@@ -7,6 +7,7 @@
 #include <mutex>
 #include <vector>
 
+#include "http/proxy_choice.hpp"
 #include "json/json_limits.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/version.hpp"
@@ -43,6 +44,8 @@ struct Transfer {
   HttpResponse& response;
   bool body_started = false;
   bool body_too_large = false;
+  std::string proxy;      // the proxy it goes through, as errors name it (no user info); or empty
+  std::string proxy_url;  // what CURLOPT_PROXY points at, alive for the transfer
 };
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -196,7 +199,7 @@ class CurlHttpClient::Impl {
     response.headers.clear();
     response.body.clear();  // keeps its capacity for this body
     Connection connection = Acquire();
-    Transfer transfer{connection.easy, config_.max_response_bytes, response};
+    Transfer transfer{connection.easy, config_.max_response_bytes, response, false, false, {}, {}};
     char error[CURL_ERROR_SIZE] = {0};
     std::unique_ptr<curl_slist, SlistDeleter> headers(
         Configure(connection.easy, request, ctx, transfer, error));
@@ -257,7 +260,15 @@ class CurlHttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!config_.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_bundle.c_str());
-    if (!config_.proxy.empty()) curl_easy_setopt(h, CURLOPT_PROXY, config_.proxy.c_str());
+    auto origin = internal::ParseUrlOrigin(request.url);
+    // The proxy is decided here, the environment included ("" is none), and libcurl told: it
+    // then has no exceptions of its own to apply.
+    internal::ProxyChoice proxy;
+    if (origin) proxy = internal::ChooseProxy(*origin, config_.proxy, config_.no_proxy);
+    transfer.proxy = proxy.description;
+    transfer.proxy_url = std::move(proxy.url);
+    curl_easy_setopt(h, CURLOPT_PROXY, transfer.proxy_url.c_str());
+    curl_easy_setopt(h, CURLOPT_NOPROXY, "");
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_BUFFERSIZE, kReceiveBufferBytes);
@@ -265,7 +276,6 @@ class CurlHttpClient::Impl {
                      static_cast<long>(config_.connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, TimeoutMs(ctx));
     // Credentials go only to the configured server, whatever URL a caller hands in.
-    auto origin = internal::ParseUrlOrigin(request.url);
     if (origin && origin->SameServer(base_origin_)) {
       curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
       curl_easy_setopt(h, CURLOPT_USERNAME, config_.credentials.Username().c_str());
@@ -301,8 +311,10 @@ class CurlHttpClient::Impl {
                            ? "response body exceeds max_response_bytes (" +
                                  std::to_string(config_.max_response_bytes) + ")"
                            : (error[0] != '\0' ? std::string(error) : curl_easy_strerror(code));
-    throw TransportException(request.method + " " + WithoutQuery(request.url) + " failed: " + what +
-                                 " (libcurl code " + std::to_string(code) + ")",
+    const std::string through = transfer.proxy.empty() ? "" : " through proxy " + transfer.proxy;
+    throw TransportException(request.method + " " + WithoutQuery(request.url) + through +
+                                 " failed: " + what + " (libcurl code " + std::to_string(code) +
+                                 ")",
                              static_cast<int>(code));
   }
 

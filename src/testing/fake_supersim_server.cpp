@@ -409,7 +409,8 @@ Reply FakeSupersimServer::Impl::Answer(const httplib::Request& request,
     reply.headers.emplace("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     return reply;
   }
-  const auto query = fake::ParseUsageQuery(params, options_.data);
+  const auto now = options_.clock ? options_.clock() : std::chrono::system_clock::now();
+  const auto query = fake::ParseUsageQuery(params, date::floor<std::chrono::seconds>(now));
   if (const auto* error = std::get_if<fake::QueryError>(&query)) {
     return ErrorReply(400, 20001, error->message);
   }
@@ -551,6 +552,20 @@ void FakeSupersimServer::ClearRequests() {
   impl_->requests_.clear();
   impl_->accepted_connections_ = 0;
   impl_->max_in_flight_ = impl_->in_flight_;
+}
+
+ClientConfig FakeSupersimServer::MakeClientConfig() const {
+  ClientConfig config;
+  config.base_url = BaseUrl();
+  config.credentials = Credentials::FromAuthToken(GetOptions().username, GetOptions().password);
+  config.retry.initial_delay = std::chrono::milliseconds(0);
+  config.retry.max_delay = std::chrono::milliseconds(0);
+  return config;
+}
+
+std::function<std::chrono::system_clock::time_point()> FakeSupersimServer::FixedClock(
+    std::chrono::system_clock::time_point now) {
+  return [now] { return now; };
 }
 
 std::string FakeSupersimServer::SimSid(int index) {

@@ -113,12 +113,13 @@ std::string RenderPage(const UsageListing& listing, const UsageQuery& query,
   std::optional<std::string> next = next_page_url;
   if (!next && query.offset < size - query.page_size) {
     next = ListUrl(base_url, query, query.page_index + 1,
-                   MakePageToken(false, query.offset + query.page_size));
+                   MakePageToken(false, query.offset + query.page_size, query.anchor));
   }
   std::optional<std::string> previous;
   if (query.page_index > 0) {
-    previous = ListUrl(base_url, query, query.page_index - 1,
-                       MakePageToken(true, std::max<int64_t>(0, query.offset - query.page_size)));
+    previous = ListUrl(
+        base_url, query, query.page_index - 1,
+        MakePageToken(true, std::max<int64_t>(0, query.offset - query.page_size), query.anchor));
   }
   out += "],\"meta\":{\"first_page_url\":";
   out += JsonString(ListUrl(base_url, query, 0, std::nullopt));

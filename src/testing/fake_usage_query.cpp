@@ -129,12 +129,13 @@ std::optional<QueryError> ReadPaging(const QueryParams& params, UsageQuery& quer
   }
   query.page_token = FirstParam(params, "PageToken");
   if (query.page_token) {
-    const auto offset = ParsePageToken(*query.page_token);
-    if (!offset) {
+    const auto token = ParsePageToken(*query.page_token);
+    if (!token) {
       return Invalid("PageToken",
                      "not a page token this server issued: " + Quoted(*query.page_token));
     }
-    query.offset = *offset;
+    query.offset = token->offset;
+    query.anchor = token->anchor;
     query.page_index = query.offset / query.page_size;
   } else {
     const bool overflows = query.page > std::numeric_limits<int64_t>::max() / query.page_size;
@@ -192,16 +193,32 @@ std::optional<std::string> FirstParam(const QueryParams& params, const std::stri
   return std::nullopt;
 }
 
+date::sys_seconds OneMonthBefore(date::sys_seconds time) {
+  const auto day = date::floor<date::days>(time);
+  const date::year_month_day date{day};
+  const date::year_month earlier = date::year_month{date.year(), date.month()} - date::months{1};
+  const date::year_month_day_last last{earlier.year(), date::month_day_last{earlier.month()}};
+  const date::day clamped = std::min(date.day(), last.day());
+  return date::sys_days{earlier.year() / earlier.month() / clamped} + (time - day);
+}
+
 std::variant<UsageQuery, QueryError> ParseUsageQuery(const QueryParams& params,
-                                                     const FakeDataSet& data) {
+                                                     date::sys_seconds now) {
   UsageQuery query;
   if (auto error = ReadFilters(params, query)) return *error;
   if (auto error = ReadEnums(params, query)) return *error;
   if (auto error = ReadTime(params, "StartTime", query.start_time)) return *error;
   if (auto error = ReadTime(params, "EndTime", query.end_time)) return *error;
   if (auto error = ReadPaging(params, query)) return *error;
-  query.window_start = query.start_time.value_or(date::floor<std::chrono::seconds>(data.start));
-  query.window_end = query.end_time.value_or(date::floor<std::chrono::seconds>(data.end));
+  // Twilio's defaults: EndTime is now, StartTime one month before the EndTime. The first page
+  // of a listing fixes "now" for its later pages (in their PageToken).
+  if (query.end_time) {
+    query.anchor.reset();
+  } else if (!query.anchor) {
+    query.anchor = now;
+  }
+  query.window_end = query.end_time ? *query.end_time : *query.anchor;
+  query.window_start = query.start_time.value_or(OneMonthBefore(query.window_end));
   if (query.window_start >= query.window_end) {
     return Invalid("StartTime", "must be before EndTime (" + FormatUtc(query.window_start) +
                                     " is not before " + FormatUtc(query.window_end) + ")");
@@ -215,8 +232,8 @@ int64_t LenientPageIndex(const QueryParams& params) {
     const auto size = ParseNonNegative(*text);
     if (size && *size >= 1 && *size <= kMaxPageSize) page_size = *size;
   }
-  if (const auto token = FirstParam(params, "PageToken")) {
-    if (const auto offset = ParsePageToken(*token)) return *offset / page_size;
+  if (const auto text = FirstParam(params, "PageToken")) {
+    if (const auto token = ParsePageToken(*text)) return token->offset / page_size;
   }
   if (const auto text = FirstParam(params, "Page")) {
     if (const auto page = ParseNonNegative(*text)) return *page;
@@ -224,16 +241,27 @@ int64_t LenientPageIndex(const QueryParams& params) {
   return 0;
 }
 
-std::string MakePageToken(bool previous, int64_t offset) {
-  return std::string(previous ? "PBo" : "PAo") + std::to_string(offset);
+std::string MakePageToken(bool previous, int64_t offset, std::optional<date::sys_seconds> anchor) {
+  std::string token = std::string(previous ? "PBo" : "PAo") + std::to_string(offset);
+  if (anchor) token += "n" + std::to_string(anchor->time_since_epoch().count());
+  return token;
 }
 
-std::optional<int64_t> ParsePageToken(const std::string& token) {
-  if (token.size() < 4 || token[0] != 'P' || (token[1] != 'A' && token[1] != 'B') ||
-      token[2] != 'o') {
+std::optional<PageToken> ParsePageToken(const std::string& text) {
+  if (text.size() < 4 || text[0] != 'P' || (text[1] != 'A' && text[1] != 'B') || text[2] != 'o') {
     return std::nullopt;
   }
-  return ParseNonNegative(token.substr(3));
+  const std::size_t n = text.find('n', 3);
+  PageToken token;
+  const auto offset = ParseNonNegative(text.substr(3, n == std::string::npos ? n : n - 3));
+  if (!offset) return std::nullopt;
+  token.offset = *offset;
+  if (n != std::string::npos) {
+    const auto seconds = ParseNonNegative(text.substr(n + 1));
+    if (!seconds) return std::nullopt;
+    token.anchor = date::sys_seconds(std::chrono::seconds(*seconds));
+  }
+  return token;
 }
 
 std::optional<date::sys_seconds> ParseRfc3339(const std::string& text) {

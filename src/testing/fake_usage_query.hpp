@@ -44,9 +44,13 @@ struct UsageQuery {
   Granularity granularity = Granularity::kAll;
   std::optional<date::sys_seconds> start_time;
   std::optional<date::sys_seconds> end_time;
-  /// The requested window: the times given, else the data set's start and end.
+  /// The requested window: the times given, else Twilio's defaults: EndTime now, StartTime one
+  /// month before EndTime.
   date::sys_seconds window_start;
   date::sys_seconds window_end;
+  /// The "now" an unset EndTime stood for, carried in the listing's page tokens so that every
+  /// page of it has the same window however the clock moves; unset when EndTime was given.
+  std::optional<date::sys_seconds> anchor;
   int64_t page_size = kDefaultPageSize;
   int64_t page = 0;  // the Page parameter
   std::optional<std::string> page_token;
@@ -63,17 +67,29 @@ struct QueryError {
 };
 
 /// Validates `params` as Twilio does; unknown names are ignored, a repeated name counts once
-/// (its first value).
+/// (its first value). An unset EndTime is `now` (or the now a PageToken carries).
 std::variant<UsageQuery, QueryError> ParseUsageQuery(const QueryParams& params,
-                                                     const FakeDataSet& data);
+                                                     date::sys_seconds now);
+
+/// The same calendar time one month earlier, the day clamped to that month's last
+/// (2026-03-31T10:00:00Z -> 2026-02-28T10:00:00Z): the fake server's reading of Twilio's
+/// "one month before the EndTime", which Twilio does not define further.
+date::sys_seconds OneMonthBefore(date::sys_seconds time);
 
 /// The page index a request is for, read leniently (invalid values fall back to the defaults),
 /// so that faults and the request log can key on it even when the request is rejected.
 int64_t LenientPageIndex(const QueryParams& params);
 
-/// "PAo<offset>" (next) or "PBo<offset>" (previous); both name the record offset.
-std::string MakePageToken(bool previous, int64_t offset);
-std::optional<int64_t> ParsePageToken(const std::string& token);
+/// What a page token names: a record offset, and the listing's anchored "now", if any.
+struct PageToken {
+  int64_t offset = 0;
+  std::optional<date::sys_seconds> anchor;
+};
+/// "PAo<offset>" (next) or "PBo<offset>" (previous), with "n<unix seconds>" after it for an
+/// anchored listing.
+std::string MakePageToken(bool previous, int64_t offset,
+                          std::optional<date::sys_seconds> anchor = std::nullopt);
+std::optional<PageToken> ParsePageToken(const std::string& token);
 
 /// RFC 3339: YYYY-MM-DDTHH:MM:SS[.fraction](Z|+hh:mm|-hh:mm), 'T' and 'Z' in either case, up
 /// to 9 fraction digits. Rounded down to whole seconds.

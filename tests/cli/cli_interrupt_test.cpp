@@ -65,7 +65,7 @@ class CliInterrupt : public ::testing::TestWithParam<InterruptCase> {};
 
 TEST_P(CliInterrupt, ExitsWith130PromptlyLeavingNoFileAndSendingNothingMore) {
   const InterruptCase& c = GetParam();
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   FakeFault slow;
   slow.delay = std::chrono::seconds(5);
@@ -116,7 +116,7 @@ INSTANTIATE_TEST_SUITE_P(Signals, CliInterrupt,
 // A page that failed with a retryable status waits (Retry-After) before its retry; a signal
 // during that wait ends it, and the retry is never sent.
 TEST(CliInterruptRetry, NoRetryStartsAfterTheSignal) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   FakeFault busy;
   busy.status = 503;

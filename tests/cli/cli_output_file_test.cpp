@@ -76,7 +76,7 @@ class CliOutputFileError : public ::testing::Test {
                    "--page-size", "5", "--format", "csv", "--output", path},
                   {ServerEnv(server_)});
   }
-  FakeSupersimServer server_;
+  FakeSupersimServer server_{cli_test::Pinned()};
   TempDir dir_;
 };
 
@@ -100,7 +100,7 @@ TEST_F(CliOutputFileError, ApiErrorLeavesAnExistingFileUntouched) {
 }
 
 TEST(CliOutputFileSetup, MissingFolderExitsOneNamingThePathBeforeAnyRequest) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   const std::string path = "/nonexistent-supersim-folder/usage.csv";
   RunResult result =

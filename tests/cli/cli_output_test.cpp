@@ -230,7 +230,7 @@ class CliCustomRecords : public ::testing::Test {
            Record("null", "null", R"("1.5")", "null"), Record("null", "4", R"("0")", "null"),
            Record("null", "5", "null", R"("GBP")")});
   }
-  FakeSupersimServer server_;
+  FakeSupersimServer server_{cli_test::Pinned()};
 };
 
 TEST_F(CliCustomRecords, SummaryAddsExactDecimalsPerUnit) {
@@ -292,7 +292,7 @@ TEST_F(CliCustomRecords, ByteTotalOverflowExitsFiveWithoutAWrongTotal) {
 }
 
 TEST(CliFlush, EachPageIsWrittenBeforeTheNextIsRequested) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   FakeFault slow;
   slow.delay = std::chrono::milliseconds(1500);
@@ -314,7 +314,7 @@ TEST(CliFlush, EachPageIsWrittenBeforeTheNextIsRequested) {
 // These list from a server in this test, not --demo: the demo's fake server ignores SIGPIPE in
 // the command's process, which would hide a command that forgot to.
 TEST(CliPipe, ClosedStdoutStopsQuietlyWithExitZero) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   RunOptions options;
   options.stdout_closed = true;
@@ -332,7 +332,7 @@ TEST(CliPipe, ClosedStdoutStopsQuietlyWithExitZero) {
 }
 
 TEST(CliPipe, ReaderLeavingMidListingStopsQuietly) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   RunOptions options;
   options.close_stdout_after_first_line = true;

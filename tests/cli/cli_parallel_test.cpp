@@ -25,7 +25,7 @@ RunResult List(const FakeSupersimServer& server, std::vector<std::string> args,
 }
 
 TEST(CliParallel, PrintsTheSameBytesAsTheSequentialListing) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   for (const char* format : {"jsonl", "csv", "table", "summary"}) {
     const std::vector<std::string> args = {
@@ -42,7 +42,7 @@ TEST(CliParallel, PrintsTheSameBytesAsTheSequentialListing) {
 }
 
 TEST(CliParallel, AListingThatCannotBeSplitRunsWholeAndSaysWhyOnStderr) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   const std::vector<std::string> args = {
       "--granularity", "day",        "--start-time", "2026-01-01T06:00:00Z",

@@ -13,9 +13,19 @@
 
 namespace cli_test {
 
+const char kDemoNow[] = "2026-01-08T00:00:00Z";
+
+twilio::testing::FakeSupersimServer::Options Pinned(
+    twilio::testing::FakeSupersimServer::Options options) {
+  if (!options.clock) {
+    options.clock = twilio::testing::FakeSupersimServer::FixedClock(options.data.end);
+  }
+  return options;
+}
+
 std::vector<twilio::supersim::v1::SupersimV1UsageRecord> SdkListing(
     const twilio::supersim::v1::ListUsageRecordParams& params) {
-  twilio::testing::FakeSupersimServer server;
+  twilio::testing::FakeSupersimServer server(Pinned());
   server.Start();
   twilio::ClientConfig config;
   config.base_url = server.BaseUrl();

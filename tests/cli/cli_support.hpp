@@ -16,6 +16,14 @@ namespace cli_test {
 std::vector<twilio::supersim::v1::SupersimV1UsageRecord> SdkListing(
     const twilio::supersim::v1::ListUsageRecordParams& params);
 
+/// The fake server's default options with its "now" at the end of its data (the demo data's
+/// end, 2026-01-08T00:00:00Z): a listing without times covers the whole data set.
+twilio::testing::FakeSupersimServer::Options Pinned(
+    twilio::testing::FakeSupersimServer::Options options = {});
+
+/// What --demo serves when `kDemoNow` is "now": the default data set, and its clock.
+extern const char kDemoNow[];
+
 /// The environment that makes the CLI authenticate as `server` expects.
 std::vector<std::string> ServerEnv(const twilio::testing::FakeSupersimServer& server);
 

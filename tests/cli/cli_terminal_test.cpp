@@ -88,7 +88,7 @@ class SlowServer {
   }
 
  private:
-  FakeSupersimServer server_;
+  FakeSupersimServer server_{cli_test::Pinned()};
 };
 
 TEST(CliProgress, TerminalShowsRecordsPagesRateElapsedAndPercentThenErasesIt) {

@@ -223,6 +223,33 @@ TEST(CliCredentials, DemoIgnoresTheEnvironment) {
   EXPECT_EQ(result.out.rfind("records=7 ", 0), 0u) << result.out;
 }
 
+// A proxy in the environment (a developer laptop, a CI runner) does not reach the local demo
+// server, however it is spelt.
+// The demo's data ends at the current hour, so a relative time finds it, as it would at Twilio.
+TEST(CliDemo, RelativeTimesFindTheDemoData) {
+  RunResult result = RunCli({"--demo", "--start-time", "-7d", "--format", "summary"},
+                            {{"SUPERSIM_USAGE_NOW="}});  // the real clock
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  // One record per UTC day the last 7 days touch (the demo's granularity): 7, or 8 when now is
+  // not midnight.
+  EXPECT_TRUE(result.out.rfind("records=7 ", 0) == 0 || result.out.rfind("records=8 ", 0) == 0)
+      << result.out;
+  result = RunCli({"--demo", "--start-time", "-2d", "--end-time", "-1d", "--granularity", "hour",
+                   "--format", "summary"},
+                  {{"SUPERSIM_USAGE_NOW="}});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("records=24 ", 0), 0u) << result.out;
+}
+
+TEST(CliProxy, AProxyInTheEnvironmentDoesNotBreakTheDemo) {
+  for (const char* variable : {"http_proxy", "ALL_PROXY", "all_proxy", "HTTPS_PROXY"}) {
+    RunResult result = RunCli({"--demo", "--format", "summary"},
+                              {{std::string(variable) + "=http://127.0.0.1:1"}});
+    EXPECT_EQ(result.exit_code, 0) << variable << ": " << result.err;
+    EXPECT_EQ(result.out.rfind("records=7 ", 0), 0u) << result.out;
+  }
+}
+
 TEST(CliCredentials, BadEdgeVariableIsAUsageError) {
   RunResult result = RunCli({}, {{"TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000",
                                   "TWILIO_AUTH_TOKEN=t", "TWILIO_EDGE=a/b"}});
@@ -242,7 +269,7 @@ TEST(CliBaseUrl, PlainHttpToAnotherHostIsRefusedBeforeSending) {
 }
 
 TEST(CliValidation, NothingIsSentForAParameterTheSdkRejects) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   RunResult result =
       RunCli({"--base-url", server.BaseUrl(), "--page-size", "5000"}, {ServerEnv(server)});
@@ -262,7 +289,7 @@ TEST(CliTransport, ClosedPortExitsFour) {
 }
 
 TEST(CliTransport, DroppedConnectionExitsFour) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   FakeFault fault;
   fault.drop_connection = true;
@@ -275,7 +302,7 @@ TEST(CliTransport, DroppedConnectionExitsFour) {
 class CliApiError : public ::testing::Test {
  protected:
   void SetUp() override { server_.Start(); }
-  FakeSupersimServer server_;
+  FakeSupersimServer server_{cli_test::Pinned()};
   // Known text that must never be echoed.
   const std::string secret_ = "s3cr3t-Tok3n-9f8e7d6c5b4a";
 };
@@ -335,7 +362,7 @@ TEST_F(CliApiError, ErrorOnALaterPageKeepsTheRecordsBeforeIt) {
 }
 
 TEST(CliBadResponse, BodyThatIsNotJsonExitsFive) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   FakeFault fault;
   fault.body = "<html>maintenance</html>";
@@ -349,7 +376,7 @@ TEST(CliBadResponse, BodyThatIsNotJsonExitsFive) {
 }
 
 TEST(CliBadResponse, NextPageOnAnotherHostExitsFiveAfterThePage) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   FakeFault fault;
   fault.next_page_url = "https://evil.example.com/v1/UsageRecords?Page=1";
@@ -365,7 +392,7 @@ TEST(CliBadResponse, NextPageOnAnotherHostExitsFiveAfterThePage) {
 }
 
 TEST(CliEnvironment, ListsFromTheBaseUrlWithEnvironmentCredentials) {
-  FakeSupersimServer server;
+  FakeSupersimServer server(cli_test::Pinned());
   server.Start();
   RunResult result = RunCli({"--base-url", server.BaseUrl(), "--group", "fleet", "--granularity",
                              "day", "--format", "jsonl", "--page-size", "3"},

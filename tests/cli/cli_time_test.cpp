@@ -13,17 +13,20 @@ using Seconds = std::chrono::seconds;
 class CliTimeArguments : public ::testing::Test {
  protected:
   void SetUp() override { server_.Start(); }
-  RunResult Run(const std::vector<std::string>& times) {
+  // `now`: SUPERSIM_USAGE_NOW; empty, the real clock.
+  RunResult Run(const std::vector<std::string>& times, const std::string& now = "") {
     std::vector<std::string> args = {"--base-url", server_.BaseUrl(), "--format", "summary"};
     args.insert(args.end(), times.begin(), times.end());
-    return RunCli(args, {ServerEnv(server_)});
+    std::vector<std::string> env = ServerEnv(server_);
+    env.push_back("SUPERSIM_USAGE_NOW=" + now);
+    return RunCli(args, {env});
   }
   std::string Sent(const std::string& name) {
     auto requests = server_.Requests();
     if (requests.empty()) return "(no request)";
     return requests.front().Param(name).value_or("(not sent)");
   }
-  FakeSupersimServer server_;
+  FakeSupersimServer server_{cli_test::Pinned()};
 };
 
 TEST_F(CliTimeArguments, DatesAreMidnightUtc) {
@@ -56,6 +59,20 @@ TEST_F(CliTimeArguments, RelativeTimesCountBackFromOneNow) {
   EXPECT_LE(end, after - std::chrono::minutes(90));
   // One reading of the clock: exactly 46.5 hours apart.
   EXPECT_EQ(end - start, std::chrono::minutes(46 * 60 + 30));
+}
+
+TEST_F(CliTimeArguments, SupersimUsageNowIsTheNowRelativeTimesCountFrom) {
+  RunResult result = Run({"--start-time", "-1d", "--end-time", "-30m"}, "2026-03-01T12:00:00Z");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(Sent("StartTime"), "2026-02-28T12:00:00Z");
+  EXPECT_EQ(Sent("EndTime"), "2026-03-01T11:30:00Z");
+  server_.ClearRequests();
+  result = Run({"--start-time", "-1d"}, "2026-03-01T12:00:00");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(
+      result.err.rfind("error: SUPERSIM_USAGE_NOW: not an RFC 3339 date-time (no time zone", 0), 0u)
+      << result.err;
+  EXPECT_EQ(server_.RequestCount(), 0u);
 }
 
 TEST_F(CliTimeArguments, StartAfterEndIsAUsageErrorNamingBothFlags) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "cli_support.hpp"
+
 namespace cli_test {
 namespace {
 
@@ -48,6 +50,9 @@ RunResult RunCliInPty(const std::vector<std::string>& args, const PtyOptions& op
   if (!HasVariable(run.env, "SHELL")) run.env.push_back("SHELL=/bin/sh");
   if (!HasVariable(run.env, "PATH")) run.env.push_back("PATH=/usr/bin:/bin");
   if (!HasVariable(run.env, "TERM")) run.env.push_back("TERM=xterm");
+  if (!HasVariable(run.env, "SUPERSIM_USAGE_NOW")) {
+    run.env.push_back(std::string("SUPERSIM_USAGE_NOW=") + kDemoNow);  // as RunCli does
+  }
   // -q: no "Script started" lines; -f: flush as output comes; -e: the command's exit status;
   // -c: the command; /dev/null: no typescript file.
   return RunProgram(script, {"-qfec", command, "/dev/null"}, run);

@@ -9,10 +9,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+
+#include "cli_support.hpp"
 
 namespace cli_test {
 namespace {
@@ -94,7 +97,14 @@ struct SpawnArguments {
 }  // namespace
 
 RunResult RunCli(const std::vector<std::string>& args, const RunOptions& options) {
-  return RunProgram(SUPERSIM_USAGE_PATH, args, options);
+  // The demo's data and every relative time count from one fixed "now" unless a test says
+  // otherwise (SUPERSIM_USAGE_NOW= with no value: the real clock).
+  RunOptions pinned = options;
+  const bool says = std::any_of(pinned.env.begin(), pinned.env.end(), [](const std::string& e) {
+    return e.rfind("SUPERSIM_USAGE_NOW=", 0) == 0;
+  });
+  if (!says) pinned.env.push_back(std::string("SUPERSIM_USAGE_NOW=") + kDemoNow);
+  return RunProgram(SUPERSIM_USAGE_PATH, args, pinned);
 }
 
 RunResult RunProgram(const std::string& path, const std::vector<std::string>& args,

@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
   server_options.data.sims = options.sims;
   server_options.data.end = server_options.data.start + std::chrono::hours(24 * options.days);
   if (options.account_sid) server_options.data.account_sid = *options.account_sid;
+  // "Now" is the end of the data: an example listing without times (Twilio's defaults, the
+  // month before now) covers it.
+  server_options.clock = FakeSupersimServer::FixedClock(server_options.data.end);
   FakeSupersimServer server(server_options);
   server.Start();
   for (const auto& [page, status] : options.faults) {

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "twilio/testing/fake_supersim_server.hpp"
+#include "twilio/time_format.hpp"
 
 namespace {
 
@@ -103,6 +104,13 @@ std::string ExpectedUsd(int64_t total) {
   return text;
 }
 
+// A request without times asks for Twilio's defaults: EndTime now (the fixture's clock reads the
+// end of the data, 2026-01-08), StartTime a month before it.
+constexpr const char* kMonthBeforeTheEnd = "2025-12-08T00:00:00Z";
+// ... and its page tokens carry that "now" (2026-01-08T00:00:00Z in Unix seconds), so that every
+// page of the listing has the same window.
+const std::string kAnchor = "n1767830400";
+
 std::string Day(int day_of_january) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "2026-01-%02dT00:00:00Z", day_of_january);
@@ -120,7 +128,10 @@ struct Page {
 
 class FakeServerTest : public ::testing::Test {
  protected:
+  // "Now" is the end of the data unless a test sets a clock: a request without times then
+  // covers the data set (Twilio's defaults: EndTime now, StartTime a month before).
   void StartServer(FakeSupersimServer::Options options = {}) {
+    if (!options.clock) options.clock = FakeSupersimServer::FixedClock(options.data.end);
     server_ = std::make_unique<FakeSupersimServer>(std::move(options));
     port_ = server_->Start();
   }
@@ -260,11 +271,12 @@ TEST(FakeServerOptions, StartRejectsADataSetItCannotServe) {
 // ---------------------------------------------------------------------------------------------
 // Listing shape
 
-TEST_F(FakeServerTest, DefaultListingIsOneRecordForTheWholeDataSet) {
+TEST_F(FakeServerTest, DefaultListingIsOneRecordForTheMonthBeforeNow) {
   const Page page = GetPage("/v1/UsageRecords");
   ASSERT_EQ(page.records().size(), 1u);
   const json& record = page.records()[0];
-  ExpectRecord(record, Day(1), Day(8), SumUsage(AllSims(), kStartHour, kStartHour + 7 * 24));
+  ExpectRecord(record, kMonthBeforeTheEnd, Day(8),
+               SumUsage(AllSims(), kStartHour, kStartHour + 7 * 24));
   ExpectEcho(record, nullptr, nullptr, nullptr, nullptr);
 
   const std::string first = Url("/v1/UsageRecords?PageSize=50&Page=0");
@@ -328,9 +340,11 @@ TEST_F(FakeServerTest, EveryGroupValueGroupsAndEchoesItsKey) {
   {
     const Page page = GetPage("/v1/UsageRecords?Group=fleet");
     ASSERT_EQ(page.records().size(), 2u);
-    ExpectRecord(page.records()[0], Day(1), Day(8), SumUsage({0, 2, 4}, kStartHour, end_hour));
+    ExpectRecord(page.records()[0], kMonthBeforeTheEnd, Day(8),
+                 SumUsage({0, 2, 4}, kStartHour, end_hour));
     ExpectEcho(page.records()[0], nullptr, FakeSupersimServer::FleetSid(0), nullptr, nullptr);
-    ExpectRecord(page.records()[1], Day(1), Day(8), SumUsage({1, 3, 5}, kStartHour, end_hour));
+    ExpectRecord(page.records()[1], kMonthBeforeTheEnd, Day(8),
+                 SumUsage({1, 3, 5}, kStartHour, end_hour));
     ExpectEcho(page.records()[1], nullptr, FakeSupersimServer::FleetSid(1), nullptr, nullptr);
   }
   {
@@ -338,7 +352,8 @@ TEST_F(FakeServerTest, EveryGroupValueGroupsAndEchoesItsKey) {
     ASSERT_EQ(page.records().size(), 3u);
     for (int network = 0; network < 3; ++network) {
       const json& record = page.records()[static_cast<std::size_t>(network)];
-      ExpectRecord(record, Day(1), Day(8), SumUsage({network, network + 3}, kStartHour, end_hour));
+      ExpectRecord(record, kMonthBeforeTheEnd, Day(8),
+                   SumUsage({network, network + 3}, kStartHour, end_hour));
       ExpectEcho(record, nullptr, nullptr, FakeSupersimServer::NetworkSid(network), nullptr);
     }
   }
@@ -347,18 +362,21 @@ TEST_F(FakeServerTest, EveryGroupValueGroupsAndEchoesItsKey) {
     const Page page = GetPage("/v1/UsageRecords?Group=isoCountry");
     ASSERT_EQ(page.records().size(), 3u);
     ExpectEcho(page.records()[0], nullptr, nullptr, nullptr, "DE");
-    ExpectRecord(page.records()[0], Day(1), Day(8), SumUsage({2, 5}, kStartHour, end_hour));
+    ExpectRecord(page.records()[0], kMonthBeforeTheEnd, Day(8),
+                 SumUsage({2, 5}, kStartHour, end_hour));
     ExpectEcho(page.records()[1], nullptr, nullptr, nullptr, "FR");
-    ExpectRecord(page.records()[1], Day(1), Day(8), SumUsage({0, 3}, kStartHour, end_hour));
+    ExpectRecord(page.records()[1], kMonthBeforeTheEnd, Day(8),
+                 SumUsage({0, 3}, kStartHour, end_hour));
     ExpectEcho(page.records()[2], nullptr, nullptr, nullptr, "US");
-    ExpectRecord(page.records()[2], Day(1), Day(8), SumUsage({1, 4}, kStartHour, end_hour));
+    ExpectRecord(page.records()[2], kMonthBeforeTheEnd, Day(8),
+                 SumUsage({1, 4}, kStartHour, end_hour));
   }
   {
     const Page page = GetPage("/v1/UsageRecords?Group=sim");
     ASSERT_EQ(page.records().size(), 6u);
     for (int sim = 0; sim < kSims; ++sim) {
       const json& record = page.records()[static_cast<std::size_t>(sim)];
-      ExpectRecord(record, Day(1), Day(8), SumUsage({sim}, kStartHour, end_hour));
+      ExpectRecord(record, kMonthBeforeTheEnd, Day(8), SumUsage({sim}, kStartHour, end_hour));
       ExpectEcho(record, FakeSupersimServer::SimSid(sim), nullptr, nullptr, nullptr);
     }
   }
@@ -403,7 +421,8 @@ TEST_F(FakeServerTest, SimFilterByUniqueNameWithSpacesAndNonAscii) {
   const std::string encoded = "%C3%9Cberwachung%20%232%20%2B";  // "Überwachung #2 +"
   const Page by_name = GetPage("/v1/UsageRecords?Sim=" + encoded);
   ASSERT_EQ(by_name.records().size(), 1u);
-  ExpectRecord(by_name.records()[0], Day(1), Day(8), SumUsage({1}, kStartHour, kStartHour + 168));
+  ExpectRecord(by_name.records()[0], kMonthBeforeTheEnd, Day(8),
+               SumUsage({1}, kStartHour, kStartHour + 168));
   ExpectEcho(by_name.records()[0], FakeSupersimServer::SimSid(1), nullptr, nullptr, nullptr);
   EXPECT_EQ(by_name.meta().at("url"),
             Url("/v1/UsageRecords?Sim=" + encoded + "&PageSize=50&Page=0"));
@@ -466,7 +485,8 @@ TEST_F(FakeServerTest, NetworkFilterMatchesItsSims) {
   const std::string sid = FakeSupersimServer::NetworkSid(2);
   const Page page = GetPage("/v1/UsageRecords?Network=" + sid);
   ASSERT_EQ(page.records().size(), 1u);
-  ExpectRecord(page.records()[0], Day(1), Day(8), SumUsage({2, 5}, kStartHour, kStartHour + 168));
+  ExpectRecord(page.records()[0], kMonthBeforeTheEnd, Day(8),
+               SumUsage({2, 5}, kStartHour, kStartHour + 168));
   ExpectEcho(page.records()[0], nullptr, nullptr, sid, nullptr);
   // A well-formed SID of no network in the data set matches no usage.
   const Page none = GetPage("/v1/UsageRecords?Network=HW" + std::string(32, '0'));
@@ -476,7 +496,8 @@ TEST_F(FakeServerTest, NetworkFilterMatchesItsSims) {
 TEST_F(FakeServerTest, IsoCountryFilterMatchesItsNetworksSims) {
   const Page page = GetPage("/v1/UsageRecords?IsoCountry=US&Group=sim");
   ASSERT_EQ(page.records().size(), 2u);
-  ExpectRecord(page.records()[0], Day(1), Day(8), SumUsage({1}, kStartHour, kStartHour + 168));
+  ExpectRecord(page.records()[0], kMonthBeforeTheEnd, Day(8),
+               SumUsage({1}, kStartHour, kStartHour + 168));
   ExpectEcho(page.records()[0], FakeSupersimServer::SimSid(1), nullptr, nullptr, "US");
   ExpectEcho(page.records()[1], FakeSupersimServer::SimSid(4), nullptr, nullptr, "US");
   EXPECT_EQ(page.meta().at("first_page_url"),
@@ -489,7 +510,8 @@ TEST_F(FakeServerTest, FiltersCombine) {
   const std::string network = FakeSupersimServer::NetworkSid(1);
   const Page page = GetPage("/v1/UsageRecords?Fleet=fleet-0&Network=" + network + "&Group=sim");
   ASSERT_EQ(page.records().size(), 1u);
-  ExpectRecord(page.records()[0], Day(1), Day(8), SumUsage({4}, kStartHour, kStartHour + 168));
+  ExpectRecord(page.records()[0], kMonthBeforeTheEnd, Day(8),
+               SumUsage({4}, kStartHour, kStartHour + 168));
   ExpectEcho(page.records()[0], FakeSupersimServer::SimSid(4), FakeSupersimServer::FleetSid(0),
              network, nullptr);
   // SIM 0 is in fleet 0 but not on network 1.
@@ -592,6 +614,66 @@ TEST_F(FakeServerTest, WindowPartlyOutsideTheDataReportsOnlyDaysWithUsage) {
                SumUsage(AllSims(), kStartHour + 144, kStartHour + 168));
 }
 
+// Twilio's defaults, against the server's clock: EndTime now, StartTime one month before the
+// EndTime (the same day and time of the month before, clamped to its last day: Twilio's readAll
+// example reports 2015-05-01T20:00:00Z to 2015-06-01T20:00:00Z).
+TEST_F(FakeServerTest, UnsetTimesAreNowAndAMonthBeforeTheEndTime) {
+  FakeSupersimServer::Options options;
+  options.data.end = options.data.start + std::chrono::hours(24 * 900);  // into 2028
+  options.clock = FakeSupersimServer::FixedClock(twilio::ParseRfc3339("2026-03-31T10:30:15Z"));
+  StartServer(options);
+  const auto period = [this](const std::string& query) {
+    const json record = GetPage("/v1/UsageRecords" + query).records().at(0);
+    return record.at("period").at("start_time").get<std::string>() + " " +
+           record.at("period").at("end_time").get<std::string>();
+  };
+  EXPECT_EQ(period(""), "2026-02-28T10:30:15Z 2026-03-31T10:30:15Z");
+  EXPECT_EQ(period("?EndTime=2026-01-31T00:00:00Z"), "2025-12-31T00:00:00Z 2026-01-31T00:00:00Z");
+  EXPECT_EQ(period("?EndTime=2028-03-30T12:00:00Z"), "2028-02-29T12:00:00Z 2028-03-30T12:00:00Z");
+  EXPECT_EQ(period("?StartTime=2026-03-01T00:00:00Z"), "2026-03-01T00:00:00Z 2026-03-31T10:30:15Z");
+}
+
+// What a test that sets StartTime to "7 days ago" alone sees: the last 7 days up to now, as at
+// Twilio; and the default clock is the real one.
+TEST_F(FakeServerTest, TheDefaultClockIsTheRealClock) {
+  const auto hour = std::chrono::floor<std::chrono::hours>(std::chrono::system_clock::now());
+  FakeSupersimServer::Options options;
+  options.data.sims = 1;
+  options.data.start = hour - std::chrono::hours(24 * 30);
+  options.data.end = hour;
+  StartServer(options);
+  server_->Stop();
+  server_ = std::make_unique<FakeSupersimServer>(options);  // no clock: the real one
+  port_ = server_->Start();
+  const std::string week_ago = twilio::FormatRfc3339Utc(hour - std::chrono::hours(24 * 7));
+  const Page page =
+      GetPage("/v1/UsageRecords?Granularity=hour&PageSize=1000&StartTime=" + week_ago);
+  ASSERT_EQ(page.records().size(), 7u * 24);
+  EXPECT_EQ(page.records()[0].at("period").at("end_time"), twilio::FormatRfc3339Utc(hour));
+  EXPECT_EQ(page.records().back().at("period").at("start_time"), week_ago);
+}
+
+// The first page fixes "now" for the pages after it (in their PageToken): however the clock
+// moves, the listing's window, and so its records, stay those of its first page.
+TEST_F(FakeServerTest, AListingWithoutTimesKeepsItsWindowFromPageToPage) {
+  auto now = std::make_shared<std::atomic<int64_t>>(0);
+  FakeSupersimServer::Options options;
+  const auto end = options.data.end;
+  options.clock = [now, end] { return end - std::chrono::hours(now->fetch_add(1)); };
+  StartServer(options);
+  std::vector<json> walked;
+  std::string target = "/v1/UsageRecords?Group=sim&Granularity=hour&PageSize=40";
+  for (;;) {
+    const Page page = GetPage(target);
+    for (const json& record : page.records()) walked.push_back(record);
+    if (page.meta().at("next_page_url").is_null()) break;
+    target = TargetOf(page.meta().at("next_page_url"));
+  }
+  ASSERT_EQ(walked.size(), 7u * 24 * 6);
+  EXPECT_EQ(walked.front().at("period").at("end_time"), Day(8));
+  EXPECT_EQ(walked.back().at("period").at("start_time"), Day(1));
+}
+
 TEST_F(FakeServerTest, WindowOutsideTheDataHasNoRecords) {
   const Page page = GetPage(
       "/v1/"
@@ -632,7 +714,7 @@ TEST_F(FakeServerTest, WalkingNextPageUrlsYieldsEveryRecordOnceInOrder) {
       EXPECT_EQ(page.meta().at("previous_page_url"),
                 Url("/v1/UsageRecords?Granularity=hour&PageSize=25&Page=" +
                     std::to_string(page_number - 1) + "&PageToken=PBo" +
-                    std::to_string((page_number - 1) * 25)));
+                    std::to_string((page_number - 1) * 25) + kAnchor));
     }
     for (const json& record : page.records()) walked.push_back(record);
     if (page.meta().at("next_page_url").is_null()) {
@@ -644,7 +726,7 @@ TEST_F(FakeServerTest, WalkingNextPageUrlsYieldsEveryRecordOnceInOrder) {
     const std::string next = page.meta().at("next_page_url");
     EXPECT_EQ(next, Url("/v1/UsageRecords?Granularity=hour&PageSize=25&Page=" +
                         std::to_string(page_number + 1) + "&PageToken=PAo" +
-                        std::to_string((page_number + 1) * 25)));
+                        std::to_string((page_number + 1) * 25) + kAnchor));
     target = TargetOf(next);
   }
   ASSERT_EQ(walked.size(), 168u);
@@ -680,7 +762,7 @@ TEST_F(FakeServerTest, PagePastTheEndIsEmptyWithAPreviousPage) {
   EXPECT_EQ(page.meta().at("page"), 4);
   EXPECT_EQ(page.meta().at("next_page_url"), nullptr);
   EXPECT_EQ(page.meta().at("previous_page_url"),
-            Url("/v1/UsageRecords?Group=sim&PageSize=5&Page=3&PageToken=PBo15"));
+            Url("/v1/UsageRecords?Group=sim&PageSize=5&Page=3&PageToken=PBo15" + kAnchor));
 }
 
 TEST_F(FakeServerTest, LastPageEndingExactlyAtTheCountHasNoNextPage) {
@@ -733,8 +815,9 @@ TEST(FakeServerLargeDataSet, APageOfAHugeListingIsComputedFromItsIndex) {
   client.set_read_timeout(std::chrono::seconds(20));
 
   const auto before = std::chrono::steady_clock::now();
-  const httplib::Result result =
-      client.Get("/v1/UsageRecords?Group=sim&Granularity=hour&PageSize=1000&Page=87000");
+  const httplib::Result result = client.Get(
+      "/v1/UsageRecords?Group=sim&Granularity=hour&StartTime=2026-01-01T00:00:00Z&"
+      "EndTime=2027-01-01T00:00:00Z&PageSize=1000&Page=87000");
   const auto elapsed = std::chrono::steady_clock::now() - before;
   ASSERT_TRUE(result);
   ASSERT_EQ(result->status, 200);
@@ -1148,7 +1231,8 @@ TEST_F(FakeServerTest, EmptyPageFaultKeepsTheMetaOfThePage) {
   EXPECT_EQ(empty.records(), json::array());
   EXPECT_EQ(empty.meta(), normal.meta());  // next_page_url still links to page 2
   EXPECT_EQ(empty.meta().at("next_page_url"),
-            Url("/v1/UsageRecords?Group=sim&Granularity=day&PageSize=5&Page=2&PageToken=PAo10"));
+            Url("/v1/UsageRecords?Group=sim&Granularity=day&PageSize=5&Page=2&PageToken=PAo10" +
+                kAnchor));
   EXPECT_EQ(GetPage(target).body, normal.body);  // times = 1: cleared
 
   // The last page stays the last page; other pages are unaffected.

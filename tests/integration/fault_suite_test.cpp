@@ -820,6 +820,7 @@ TEST(FaultSuitePageSizes, AThousandRecordPageAtEveryBoundary) {
     SCOPED_TRACE("sims " + std::to_string(sims));
     FakeSupersimServer::Options options;
     options.data.sims = sims;
+    options.clock = FakeSupersimServer::FixedClock(options.data.end);
     FakeSupersimServer server(options);
     server.Start();
     ClientConfig config;

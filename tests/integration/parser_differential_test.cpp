@@ -75,6 +75,7 @@ TEST(ParserDifferentialOverHttp, EveryFakeServerPageParsesToTheSameModels) {
     FakeSupersimServer::Options options;
     options.data.billed_as_number = c.billed_as_number;
     options.data.sim_names = {"plain", "Ünïcode SIM \"1\""};
+    options.clock = FakeSupersimServer::FixedClock(options.data.end);
     FakeSupersimServer server(options);
     server.Start();
     for (const std::string& body : PageBodies(server, c.params)) {

@@ -12,6 +12,7 @@
 #include "integration/tls_server.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/supersim/v1/usage_records_api.hpp"
+#include "twilio/testing/fake_supersim_server.hpp"
 
 namespace twilio::supersim::v1 {
 namespace {
@@ -108,21 +109,27 @@ class Proxies : public ::testing::Test {
   fs::path cert_;
 };
 
+// A host that is not loopback (and need not resolve: the proxy would resolve it) takes the
+// environment's proxy.
 TEST_F(Proxies, HttpsProxyFromTheEnvironmentGetsAConnectRequest) {
-  testdata::TlsServer server(cert_);
   FirstLineListener proxy;
   ScopedEnv https_proxy("HTTPS_PROXY", "http://127.0.0.1:" + std::to_string(proxy.Port()));
-  EXPECT_THROW(UsageRecordsApi(Config(server.Port())).ListUsageRecord(), TransportException);
-  std::string target = "127.0.0.1:" + std::to_string(server.Port());
-  EXPECT_EQ(proxy.Lines(), std::vector<std::string>{"CONNECT " + target + " HTTP/1.1"});
+  ClientConfig config = Config(443);
+  config.base_url = "https://supersim.example.invalid";
+  EXPECT_THROW(UsageRecordsApi(config).ListUsageRecord(), TransportException);
+  EXPECT_EQ(proxy.Lines(),
+            std::vector<std::string>{"CONNECT supersim.example.invalid:443 HTTP/1.1"});
 }
 
+// NO_PROXY from the environment excepts hosts from a proxy, the configured one included (a
+// loopback server would go direct anyway if the proxy came from the environment).
 TEST_F(Proxies, NoProxyHostsGoDirect) {
   testdata::TlsServer server(cert_);
   FirstLineListener proxy;
-  ScopedEnv https_proxy("HTTPS_PROXY", "http://127.0.0.1:" + std::to_string(proxy.Port()));
+  ClientConfig config = Config(server.Port());
+  config.proxy = "http://127.0.0.1:" + std::to_string(proxy.Port());
   ScopedEnv no_proxy("NO_PROXY", "127.0.0.1");
-  EXPECT_EQ(UsageRecordsApi(Config(server.Port())).ListUsageRecord().usage_records.size(), 1u);
+  EXPECT_EQ(UsageRecordsApi(config).ListUsageRecord().usage_records.size(), 1u);
   EXPECT_TRUE(proxy.Lines().empty());
 }
 
@@ -134,6 +141,89 @@ TEST_F(Proxies, ConfiguredProxyIsUsed) {
   EXPECT_THROW(UsageRecordsApi(config).ListUsageRecord(), TransportException);
   ASSERT_EQ(proxy.Lines().size(), 1u);
   EXPECT_EQ(proxy.Lines()[0].rfind("CONNECT 127.0.0.1:", 0), 0u);
+}
+
+// A port nothing listens on: bound, then closed.
+int ClosedPort() {
+  FirstLineListener listener;
+  return listener.Port();
+}
+
+// The fake server (plain http on 127.0.0.1) with its credentials and one attempt per request.
+ClientConfig LoopbackConfig(const testing::FakeSupersimServer& server) {
+  ClientConfig config;
+  config.credentials =
+      Credentials::FromAuthToken(server.GetOptions().username, server.GetOptions().password);
+  config.base_url = server.BaseUrl();
+  config.retry = RetryPolicy::None();
+  return config;
+}
+
+// A developer laptop or CI runner with a proxy set: tests against a local server still work.
+TEST_F(Proxies, TheEnvironmentsProxyIsNeverUsedForALoopbackServer) {
+  testing::FakeSupersimServer::Options options;
+  options.clock = testing::FakeSupersimServer::FixedClock(options.data.end);
+  testing::FakeSupersimServer server(options);
+  server.Start();
+  const std::string dead = "http://127.0.0.1:" + std::to_string(ClosedPort());
+  ScopedEnv http_proxy("http_proxy", dead);
+  ScopedEnv all_proxy("ALL_PROXY", dead);
+  ScopedEnv all_proxy_lower("all_proxy", dead);
+  const auto params =
+      ListUsageRecordParams().SetGroup(Group::Sim).SetGranularity(Granularity::Day).SetLimit(3);
+  EXPECT_EQ(UsageRecordsApi(LoopbackConfig(server)).ListUsageRecord(params).usage_records.size(),
+            3u);
+}
+
+TEST_F(Proxies, AnExplicitProxyStillAppliesToALoopbackServer) {
+  testing::FakeSupersimServer server;
+  server.Start();
+  FirstLineListener proxy;
+  ClientConfig config = LoopbackConfig(server);
+  config.proxy = "http://127.0.0.1:" + std::to_string(proxy.Port());
+  EXPECT_THROW(UsageRecordsApi(config).ListUsageRecord(), TransportException);
+  ASSERT_EQ(proxy.Lines().size(), 1u);
+  EXPECT_EQ(proxy.Lines()[0].rfind("GET " + server.BaseUrl() + "/v1/UsageRecords?", 0), 0u)
+      << proxy.Lines()[0];
+  EXPECT_EQ(server.RequestCount(), 0u);
+}
+
+TEST_F(Proxies, ATransportErrorThroughAProxyNamesItButNeverItsUserOrPassword) {
+  testing::FakeSupersimServer server;
+  server.Start();
+  ClientConfig config = LoopbackConfig(server);
+  const int port = ClosedPort();
+  config.proxy = "http://proxy-user:pr0xy-s3cret@127.0.0.1:" + std::to_string(port);
+  try {
+    UsageRecordsApi(config).ListUsageRecord();
+    ADD_FAILURE() << "a dead proxy answered";
+  } catch (const TransportException& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("through proxy http://127.0.0.1:" + std::to_string(port) + " failed"),
+              std::string::npos)
+        << what;
+    EXPECT_EQ(what.find("pr0xy-s3cret"), std::string::npos) << what;
+    EXPECT_EQ(what.find("proxy-user"), std::string::npos) << what;
+  }
+  // Without a proxy, the message says nothing of one.
+  ClientConfig direct = LoopbackConfig(server);
+  direct.base_url = "http://127.0.0.1:" + std::to_string(port);
+  try {
+    UsageRecordsApi(direct).ListUsageRecord();
+    ADD_FAILURE() << "a closed port answered";
+  } catch (const TransportException& e) {
+    EXPECT_EQ(std::string(e.what()).find("proxy"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(Proxies, TheNoProxySettingBypassesTheConfiguredProxy) {
+  testdata::TlsServer server(cert_);
+  FirstLineListener proxy;
+  ClientConfig config = Config(server.Port());
+  config.proxy = "http://127.0.0.1:" + std::to_string(proxy.Port());
+  config.no_proxy = "example.com, 127.0.0.0/8";
+  EXPECT_EQ(UsageRecordsApi(config).ListUsageRecord().usage_records.size(), 1u);
+  EXPECT_TRUE(proxy.Lines().empty());
 }
 
 }  // namespace

@@ -14,7 +14,14 @@ namespace twilio::testdata {
 class ServerTest : public ::testing::Test {
  protected:
   explicit ServerTest(testing::FakeSupersimServer::Options options = {})
-      : server_(std::move(options)) {}
+      : server_(Pinned(std::move(options))) {}
+
+  /// `options` with the server's "now" at the end of its data, unless a clock is set: a
+  /// request without times then covers the data set (up to a month of it), every run alike.
+  static testing::FakeSupersimServer::Options Pinned(testing::FakeSupersimServer::Options options) {
+    if (!options.clock) options.clock = testing::FakeSupersimServer::FixedClock(options.data.end);
+    return options;
+  }
   void SetUp() override { server_.Start(); }
 
   ClientConfig Config() const {

@@ -339,6 +339,7 @@ TEST(UsageRecordsOverHttpNames, FiltersOnUniqueNamesWithSpacesAndNonAscii) {
   FakeSupersimServer::Options options;
   options.data.sim_names = {"Tracker 1", "Zürich pump №2", "sim/with+plus"};
   options.data.sims = 3;
+  options.clock = FakeSupersimServer::FixedClock(options.data.end);
   FakeSupersimServer server(options);
   server.Start();
   ClientConfig config;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -90,6 +91,44 @@ TEST(Decimal, IntegerAndDigitAdditionAgree) {
   EXPECT_EQ(
       (Decimal::Parse("0.000000000000000001") + Decimal::Parse("-0.000000000000000001")).ToString(),
       "0.000000000000000000");
+}
+
+TEST(Decimal, RoundsExactlyHalfEvenOrHalfUp) {
+  struct Case {
+    const char* value;
+    int places;
+    const char* half_even;
+    const char* half_up;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"29.2506800", 2, "29.25", "29.25"},
+           {"0.125", 2, "0.12", "0.13"},
+           {"0.135", 2, "0.14", "0.14"},
+           {"0.1250000001", 2, "0.13", "0.13"},
+           {"0.12499999", 2, "0.12", "0.12"},
+           {"-0.125", 2, "-0.12", "-0.13"},
+           {"-0.005", 2, "0.00", "-0.01"},
+           {"9.995", 2, "10.00", "10.00"},
+           {"999.5", 0, "1000", "1000"},
+           {"2.5", 0, "2", "3"},
+           {"3.5", 0, "4", "4"},
+           {"0.5", 0, "0", "1"},
+           {"1.5", 3, "1.500", "1.500"},
+           {"7", 2, "7.00", "7.00"},
+           {"0", 1, "0.0", "0.0"},
+           {"123456789012345678901234567890.123456789", 4, "123456789012345678901234567890.1235",
+            "123456789012345678901234567890.1235"},
+       }) {
+    const Decimal d = Decimal::Parse(c.value);
+    EXPECT_EQ(d.ToString(c.places, Decimal::Rounding::HalfEven), c.half_even) << c.value;
+    EXPECT_EQ(d.ToString(c.places, Decimal::Rounding::HalfUp), c.half_up) << c.value;
+    EXPECT_EQ(d.Round(c.places).ToString(), c.half_even) << c.value;
+  }
+  EXPECT_EQ(Decimal::Parse("0.125").ToString(2), "0.12");  // half-even by default
+  EXPECT_THROW(Decimal::Parse("1").Round(-1), std::invalid_argument);
+  // A rounded Decimal is a Decimal: it adds and compares by value.
+  EXPECT_EQ(Decimal::Parse("1.005").Round(2, Decimal::Rounding::HalfUp) + Decimal::Parse("0.99"),
+            Decimal::Parse("2"));
 }
 
 TEST(Decimal, ConvertsToDouble) {

@@ -135,6 +135,27 @@ TEST(ValidateListUsageRecordParams, NamesTheRejectedParameter) {
             "StartTime");
 }
 
+// As PageSize's does, a rejected value is echoed: quoted, cut, control characters escaped.
+TEST(ValidateListUsageRecordParams, EchoesTheRejectedIsoCountryAndNetwork) {
+  const auto reason = [](const ListUsageRecordParams& params) {
+    try {
+      ValidateListUsageRecordParams(params);
+    } catch (const ValidationException& e) {
+      return e.Reason();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(reason(ListUsageRecordParams().SetIsoCountry("FRA")),
+            "must be a two-letter ISO 3166-1 alpha-2 code, got \"FRA\"");
+  EXPECT_EQ(reason(ListUsageRecordParams().SetNetwork("HW12")),
+            "must be a Network SID: HW followed by 32 hex digits, got \"HW12\"");
+  EXPECT_EQ(reason(ListUsageRecordParams().SetIsoCountry("F\nR")),
+            "must be a two-letter ISO 3166-1 alpha-2 code, got \"F\\x0aR\"");
+  EXPECT_EQ(reason(ListUsageRecordParams().SetNetwork(std::string(100, 'h'))),
+            "must be a Network SID: HW followed by 32 hex digits, got \"" + std::string(64, 'h') +
+                "\"...");
+}
+
 TEST(BuildListUsageRecordQuery, ValidatesBeforeBuilding) {
   EXPECT_THROW(BuildListUsageRecordQuery(ListUsageRecordParams().SetPageSize(0)),
                ValidationException);

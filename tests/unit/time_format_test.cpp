@@ -62,6 +62,23 @@ TEST(ParseRfc3339, RejectsWhatIsNotRfc3339) {
 }
 
 // Found by the RFC 3339 fuzzer: years the clock cannot hold overflowed inside the conversion.
+// What is wrong is named: a time without a zone lacks its zone, not length.
+TEST(ParseRfc3339, AMissingTimeZoneIsNamedAsSuch) {
+  const auto message = [](const char* text) {
+    try {
+      ParseRfc3339(text);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(message("2026-01-01T00:00:00"),
+            "not an RFC 3339 date-time (no time zone: end it in Z for UTC, or an offset such as "
+            "+01:00): \"2026-01-01T00:00:00\"");
+  EXPECT_NE(message("2026-01-01T00:00:00.5").find("no time zone"), std::string::npos);
+  EXPECT_NE(message("2026-01-01T00:00").find("too short"), std::string::npos);
+}
+
 TEST(ParseRfc3339, RejectsTimesTheClockCannotHold) {
   for (const char* far : {"9999-12-31T00:00:00Z", "0000-01-01T00:00:00Z", "1000-06-01T00:00:00Z",
                           "3000-01-01T00:00:00+01:00"}) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "twilio/errors.hpp"
+
 namespace twilio::internal {
 namespace {
 
@@ -36,6 +38,42 @@ TEST(IsLoopbackHost, KnowsLoopbackFromLookalikes) {
                          "10.0.0.1", "127.0.0.256", "0.0.0.0", "::2"}) {
     EXPECT_FALSE(IsLoopbackHost(no)) << no;
   }
+}
+
+}  // namespace
+}  // namespace twilio::internal
+
+namespace twilio::internal {
+namespace {
+
+std::string ProblemOf(const std::string& url) {
+  try {
+    ValidatedBaseOrigin(url);
+  } catch (const ValidationException& e) {
+    EXPECT_EQ(e.Parameter(), "base_url");
+    return e.Reason();
+  }
+  ADD_FAILURE() << url << " accepted";
+  return "";
+}
+
+// Each refusal says what is wrong with the URL, and quotes no more of it than the scheme or
+// port (a URL may carry a secret).
+TEST(ValidatedBaseOrigin, SaysWhichPartOfTheUrlIsWrong) {
+  EXPECT_EQ(ProblemOf("htps://supersim.twilio.com"), "scheme must be http or https, got \"htps\"");
+  EXPECT_EQ(ProblemOf("supersim.twilio.com"),
+            "must be an absolute URL with a scheme, such as https://supersim.twilio.com");
+  EXPECT_EQ(ProblemOf("https://AC1:secret@supersim.twilio.com"),
+            "must not contain user info (user:password@); credentials go in "
+            "ClientConfig::credentials");
+  EXPECT_EQ(ProblemOf("https:///v1"), "has no host");
+  EXPECT_EQ(ProblemOf("https://supersim.twilio.com:99999"),
+            "port must be a number from 1 to 65535, got \"99999\"");
+  EXPECT_EQ(ProblemOf("https://[::1/v1"), "has an IPv6 address without its ']'");
+  EXPECT_EQ(ProblemOf("https://super sim.twilio.com"),
+            "must not contain spaces, control characters or backslashes");
+  EXPECT_EQ(ProblemOf("https://supersim.twilio.com/?x=1"), "must not have a query or fragment");
+  EXPECT_EQ(ProblemOf("h\x01tp://x"), "must not contain spaces, control characters or backslashes");
 }
 
 }  // namespace

@@ -17,9 +17,8 @@ struct ClientSetup {
 
 /// Without --demo: twilio::ClientConfig::FromEnvironment() (throws ValidationException naming a
 /// missing variable), with --base-url replacing the base URL. With --demo: the demo server's URL
-/// and credentials, and an unset Granularity becomes day: the API's default (all) would show a
-/// single row, one per day reads better. (The demo server's default window is its data's span,
-/// where Twilio's is the month before now.)
-ClientSetup SetUpClient(CliOptions& options);
+/// and credentials (its data the 7 days before `now`), and an unset Granularity becomes day:
+/// the API's default (all) would show a single row, one per day reads better.
+ClientSetup SetUpClient(CliOptions& options, twilio::TimePoint now);
 
 }  // namespace supersim_usage

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "twilio/credentials.hpp"
+#include "twilio/time_format.hpp"
 
 namespace supersim_usage {
 
@@ -17,9 +18,11 @@ struct DemoServer {
   std::shared_ptr<void> keep_alive;
 };
 
-/// Starts the server with its default data set. Throws std::runtime_error when it cannot bind,
-/// or when this build has no testing component (TWILIO_SUPERSIM_BUILD_TESTING_LIB=OFF).
-DemoServer StartDemoServer();
+/// Starts the server with the default data set moved to the 7 days before `now`'s hour, and
+/// `now` as its clock: relative times (--start-time -2d) and Twilio's defaults (EndTime now,
+/// StartTime a month before it) both find the data. Throws std::runtime_error when it cannot
+/// bind, or when this build has no testing component (TWILIO_SUPERSIM_BUILD_TESTING_LIB=OFF).
+DemoServer StartDemoServer(twilio::TimePoint now);
 
 /// What the demo serves, for --help: its SIMs, fleets, networks, countries and time span.
 std::string DemoDataDescription();

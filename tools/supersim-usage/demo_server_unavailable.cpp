@@ -6,7 +6,7 @@
 
 namespace supersim_usage {
 
-DemoServer StartDemoServer() {
+DemoServer StartDemoServer(twilio::TimePoint) {
   throw std::runtime_error(
       "--demo: this build has no demo server (configure with "
       "TWILIO_SUPERSIM_BUILD_TESTING_LIB=ON)");

@@ -26,6 +26,7 @@
 #include "stdout_sink.hpp"
 #include "stream_listing.hpp"
 #include "terminal.hpp"
+#include "time_argument.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/supersim/v1/usage_records_api.hpp"
 
@@ -116,8 +117,8 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   // The character set only (for the chart's blocks): numbers stay in the C locale's format.
   std::setlocale(LC_CTYPE, "");
-  // One reading of the clock for every relative time argument.
-  const auto now = std::chrono::system_clock::now();
+  // One reading of the clock for every relative time argument (and the demo's data).
+  twilio::TimePoint now = std::chrono::system_clock::now();
   const mode_t file_umask = CurrentUmask();
 
   twilio::CancellationToken cancellation;
@@ -145,6 +146,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> secrets = {EnvOrEmpty("TWILIO_AUTH_TOKEN"),
                                       EnvOrEmpty("TWILIO_API_SECRET")};
   try {
+    try {
+      now = CommandNow(std::getenv("SUPERSIM_USAGE_NOW"), now);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string(e.what()) + "; see --help");
+    }
     CliOptions options = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc), now);
     if (options.help) {
       out << HelpText();
@@ -154,7 +160,7 @@ int main(int argc, char** argv) {
       out << VersionText() << '\n';
       return FinishOutput(out, sink, kExitOk);
     }
-    ClientSetup setup = SetUpClient(options);
+    ClientSetup setup = SetUpClient(options, now);
     secrets.push_back(setup.config.credentials.Password());
     twilio::supersim::v1::UsageRecordsApi api(setup.config);
     twilio::CallContext ctx;

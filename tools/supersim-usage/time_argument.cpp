@@ -97,4 +97,13 @@ twilio::TimePoint ParseTimeArgument(std::string_view text, twilio::TimePoint now
   throw std::invalid_argument("not a time: " + Quoted(text) + " (" + std::string(kForms) + ")");
 }
 
+twilio::TimePoint CommandNow(const char* override, twilio::TimePoint clock) {
+  if (override == nullptr || *override == '\0') return clock;
+  try {
+    return twilio::ParseRfc3339(override);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(std::string("SUPERSIM_USAGE_NOW: ") + e.what());
+  }
+}
+
 }  // namespace supersim_usage

@@ -18,4 +18,9 @@ namespace supersim_usage {
 /// Throws std::invalid_argument with a one-line reason that quotes `text` (not the flag name).
 twilio::TimePoint ParseTimeArgument(std::string_view text, twilio::TimePoint now);
 
+/// The command's "now": the RFC 3339 date-time in SUPERSIM_USAGE_NOW (`override`, when not null
+/// or empty: reproducible relative times and --demo data), else `clock`. Throws
+/// std::invalid_argument naming the variable for a value that is not one.
+twilio::TimePoint CommandNow(const char* override, twilio::TimePoint clock);
+
 }  // namespace supersim_usage

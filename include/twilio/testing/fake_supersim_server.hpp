@@ -5,12 +5,14 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "twilio/client_config.hpp"
 #include "twilio/export.hpp"
 
 namespace twilio::testing {
@@ -112,7 +114,16 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
     std::string username = "AC00000000000000000000000000000000";
     /// The password (auth token) that goes with `username`.
     std::string password = "fake-auth-token";
+    /// "Now", for Twilio's defaults of a request without EndTime (now) or StartTime (one month
+    /// before EndTime: the same day and time of the month before, clamped to its last day, as
+    /// Twilio does not say more). Empty: the real clock. FixedClock(data.end) makes a request
+    /// without times cover data sets of up to a month.
+    std::function<std::chrono::system_clock::time_point()> clock;
   };
+
+  /// A clock that always reads `now`, for Options::clock.
+  static std::function<std::chrono::system_clock::time_point()> FixedClock(
+      std::chrono::system_clock::time_point now);
 
   /// A server with the default Options; nothing is bound before Start().
   FakeSupersimServer();
@@ -135,6 +146,10 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
   int Port() const;
   /// "http://127.0.0.1:<port>": the base URL to configure a client with.
   std::string BaseUrl() const;
+  /// A ClientConfig for this server: its base URL and credentials, and retries that do not wait
+  /// (no backoff, Retry-After not honoured), so a test of a failure takes milliseconds. The
+  /// server must have been started.
+  ClientConfig MakeClientConfig() const;
   /// The options the server was made with (its credentials, for a client's config).
   const Options& GetOptions() const;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "message_text.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::supersim::v1 {
@@ -34,11 +35,14 @@ void ValidateListUsageRecordParams(const ListUsageRecordParams& params) {
   if (params.Fleet && params.Fleet->empty())
     throw ValidationException("Fleet", "must not be empty");
   if (params.Network && !IsNetworkSid(*params.Network)) {
-    throw ValidationException("Network", "must be a Network SID: HW followed by 32 hex digits");
+    throw ValidationException("Network",
+                              "must be a Network SID: HW followed by 32 hex digits, got " +
+                                  twilio::internal::QuotedValue(*params.Network));
   }
   if (params.IsoCountry && !(params.IsoCountry->size() == 2 && IsAlpha((*params.IsoCountry)[0]) &&
                              IsAlpha((*params.IsoCountry)[1]))) {
-    throw ValidationException("IsoCountry", "must be a two-letter ISO 3166-1 alpha-2 code");
+    throw ValidationException("IsoCountry", "must be a two-letter ISO 3166-1 alpha-2 code, got " +
+                                                twilio::internal::QuotedValue(*params.IsoCountry));
   }
   // Compared as sent: whole seconds.
   if (params.StartTime && params.EndTime &&

@@ -8,14 +8,12 @@
 #include "twilio/version.hpp"
 
 int main() {
-  twilio::testing::FakeSupersimServer server;
+  twilio::testing::FakeSupersimServer::Options options;
+  options.clock = twilio::testing::FakeSupersimServer::FixedClock(options.data.end);
+  twilio::testing::FakeSupersimServer server(options);
   server.Start();
-  twilio::ClientConfig config;
-  config.credentials = twilio::Credentials::FromAuthToken(server.GetOptions().username,
-                                                          server.GetOptions().password);
-  config.base_url = server.BaseUrl();
   namespace v1 = twilio::supersim::v1;
-  v1::UsageRecordsApi api(config);
+  v1::UsageRecordsApi api(server.MakeClientConfig());
   auto page = api.ListUsageRecord(
       v1::ListUsageRecordParams().SetGroup(v1::Group::Sim).SetGranularity(v1::Granularity::Day));
   // Version() is the library's own; the headers it was built with must agree.

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <memory>
 
+#include "twilio/errors.hpp"  // what begin() and ++ throw
 #include "twilio/export.hpp"
 #include "twilio/supersim/v1/listing_options.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"

@@ -11,6 +11,7 @@
 
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
+#include "twilio/errors.hpp"  // what the calls throw
 #include "twilio/export.hpp"
 #include "twilio/http/http_client.hpp"
 #include "twilio/supersim/v1/fan_out.hpp"
