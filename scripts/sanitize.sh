@@ -73,12 +73,12 @@ tsan() {
   local flags="-O1 -g -fsanitize=thread -fno-omit-frame-pointer"
   echo "== tsan: ThreadSanitizer, ctest -R '$tsan_tests'" >&2
   # The unit, integration and command-line tests (the command has a signal-watcher thread and
-  # a progress ticker); the examples and the contract test have no threads of their own worth
-  # the build time.
+  # a progress ticker); the examples, the documentation's programs and the contract test have
+  # no threads of their own worth the build time.
   run cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
     "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_CLI=ON \
     -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF \
-    -DTWILIO_SUPERSIM_INSTALL=OFF -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF >/dev/null
+    -DTWILIO_SUPERSIM_INSTALL=OFF -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF -DTWILIO_SUPERSIM_DOC_TESTS=OFF >/dev/null
   run cmake --build "$build" -j "$jobs" --target unit_tests integration_tests supersim-usage \
     cli_tests cli_unit_tests
   rm -rf "$logs" && mkdir -p "$logs"

@@ -66,7 +66,11 @@ void ClientConfig::Validate() const {
 ClientConfig ClientConfig::FromEnvironment() {
   ClientConfig config;
   config.credentials = Credentials::FromEnvironment();
-  config.base_url = RegionalBaseUrl(Env("TWILIO_EDGE"), Env("TWILIO_REGION"));
+  // An emulator endpoint, as google-cloud-cpp and the AWS SDKs read one: the same program runs
+  // against the fake server. Validate() holds it to the rules of any base_url.
+  const std::string base_url = Env("TWILIO_SUPERSIM_BASE_URL");
+  config.base_url =
+      base_url.empty() ? RegionalBaseUrl(Env("TWILIO_EDGE"), Env("TWILIO_REGION")) : base_url;
   return config;
 }
 

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "date_include.hpp"
+#include "message_text.hpp"
 #include "time_format_internal.hpp"
 
 namespace twilio {
@@ -25,8 +26,8 @@ int Number(std::string_view s, std::size_t at, std::size_t digits) {
 }
 
 [[noreturn]] void Fail(std::string_view text, const std::string& what) {
-  throw std::invalid_argument("not an RFC 3339 date-time (" + what + "): \"" +
-                              std::string(text.substr(0, 64)) + "\"");
+  throw std::invalid_argument("not an RFC 3339 date-time (" + what +
+                              "): " + internal::QuotedValue(text));
 }
 
 // RFC 3339 is strict about widths where date::parse is lenient ("2019-5-3"), so the text is
@@ -55,7 +56,7 @@ Fields Read(std::string_view s) {
            {},
            0};
   std::size_t i = kPattern.size();
-  if (s[i] == '.') {
+  if (i < s.size() && s[i] == '.') {
     std::size_t start = ++i;
     while (i < s.size() && IsDigit(s[i])) ++i;
     f.fraction = s.substr(start, i - start);

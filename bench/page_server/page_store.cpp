@@ -85,7 +85,8 @@ PageStore::PageStore(const testing::FakeDataSet& data, const std::string& query,
     : data_(data), authorization_("Basic " + Base64(username + ":" + password)) {
   fake::UsageQuery first = Validated(query, data_);
   listing_key_ = fake::ListUrl("", first, 0, std::nullopt);
-  auto built = fake::UsageListing::Build(data_, first);
+  const fake::UsageTable usage(data_);
+  auto built = fake::UsageListing::Build(data_, usage, first);
   if (std::holds_alternative<fake::NotFound>(built)) {
     throw std::invalid_argument("bench page server: the query names nothing in the data set");
   }

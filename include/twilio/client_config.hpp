@@ -67,8 +67,10 @@ struct TWILIO_SUPERSIM_EXPORT ClientConfig {
   /// [0, 1], or max_consecutive_empty_pages < 1.
   void Validate() const;
 
-  /// Credentials from the environment (see Credentials::FromEnvironment) and a base URL from
-  /// TWILIO_EDGE / TWILIO_REGION when they are set.
+  /// Credentials from the environment (see Credentials::FromEnvironment) and a base URL:
+  /// TWILIO_SUPERSIM_BASE_URL when set and not empty (a test server such as the fake one; it
+  /// is checked by Validate() as any base_url), else from TWILIO_EDGE / TWILIO_REGION when they
+  /// are set, else https://supersim.twilio.com.
   static ClientConfig FromEnvironment();
 
   /// `https://supersim.EDGE.REGION.twilio.com`; a region alone defaults the edge as Twilio

@@ -109,10 +109,12 @@ std::string DescribeProxy(const std::string& proxy_url) {
     scheme = Lower(rest.substr(0, colon));
     rest.remove_prefix(colon + 3);
   }
-  rest = rest.substr(0, rest.find_first_of("/?#"));
+  // User info is never shown, not even part of it: a password with an unencoded '/', '?' or
+  // '#' would end the authority early, so everything up to the last '@' goes first.
   if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) {
-    rest.remove_prefix(at + 1);  // user info is never shown
+    rest.remove_prefix(at + 1);
   }
+  rest = rest.substr(0, rest.find_first_of("/?#"));
   std::string host(rest);
   std::string port;
   const std::size_t bracket = host.rfind(']');

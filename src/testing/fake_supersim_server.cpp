@@ -189,6 +189,8 @@ class FakeSupersimServer::Impl {
   void Stop();
 
   const Options options_;
+  // The data set's usage, overrides applied; made by the first Start, read-only after it.
+  std::unique_ptr<const fake::UsageTable> usage_;
   std::atomic<int> port_{0};
 
   mutable std::mutex mutex_;  // guards requests_, faults_ and the counters below
@@ -231,6 +233,7 @@ int FakeSupersimServer::Impl::Start() {
   if (auto problem = fake::ValidateDataSet(options_.data)) {
     throw std::invalid_argument("FakeSupersimServer: " + *problem);
   }
+  if (!usage_) usage_ = std::make_unique<const fake::UsageTable>(options_.data);
   IgnoreSigpipeOnce();
 
   auto server = std::make_unique<HttpServer>();
@@ -415,7 +418,7 @@ Reply FakeSupersimServer::Impl::Answer(const httplib::Request& request,
     return ErrorReply(400, 20001, error->message);
   }
   const auto& valid = std::get<fake::UsageQuery>(query);
-  const auto listing = fake::UsageListing::Build(options_.data, valid);
+  const auto listing = fake::UsageListing::Build(options_.data, *usage_, valid);
   if (const auto* missing = std::get_if<fake::NotFound>(&listing)) {
     return ErrorReply(404, 20404, "The requested resource " + missing->resource + " was not found");
   }

@@ -1,6 +1,9 @@
 #include "testing/fake_usage_data.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <vector>
 
 namespace twilio::testing::fake {
 namespace {
@@ -125,12 +128,85 @@ HourUsage UsageOf(int sim, int64_t hour) {
   return usage;
 }
 
+namespace {
+
+int64_t HourIndex(std::chrono::system_clock::time_point time) {
+  return std::chrono::floor<std::chrono::hours>(time).time_since_epoch().count();
+}
+
+// The SIMs a FakeUsage entry names.
+std::vector<int> SimsOf(const FakeDataSet& data, const FakeUsage& usage) {
+  std::vector<int> sims;
+  for (int sim = 0; sim < data.sims; ++sim) {
+    if ((usage.sim && *usage.sim == sim) ||
+        (usage.network && NetworkOf(data, sim) == *usage.network) ||
+        (usage.country && CountryOf(data, sim) == *usage.country)) {
+      sims.push_back(sim);
+    }
+  }
+  return sims;
+}
+
+std::optional<std::string> ValidateUsage(const FakeDataSet& data, const FakeUsage& usage,
+                                         std::size_t index) {
+  const std::string which = "usage[" + std::to_string(index) + "]: ";
+  const int selectors = (usage.sim ? 1 : 0) + (usage.network ? 1 : 0) + (usage.country ? 1 : 0);
+  if (selectors != 1) return which + "set exactly one of sim, network and country";
+  if (usage.sim && (*usage.sim < 0 || *usage.sim >= data.sims)) {
+    return which + "sim " + std::to_string(*usage.sim) + " is not in the data set";
+  }
+  if (usage.network && (*usage.network < 0 || *usage.network >= data.networks)) {
+    return which + "network " + std::to_string(*usage.network) + " is not in the data set";
+  }
+  if (usage.country && std::find(data.countries.begin(), data.countries.end(), *usage.country) ==
+                           data.countries.end()) {
+    return which + "country \"" + *usage.country + "\" is not one of the data set's countries";
+  }
+  if (usage.hours < 1) return which + "hours must be at least 1";
+  if (usage.upload < 0 || usage.download < 0) return which + "bytes must not be negative";
+  // An entry that cannot change a record is a mistake (an unset start is 1970).
+  const auto ceil_hour = [](std::chrono::system_clock::time_point t) {
+    return std::chrono::ceil<std::chrono::hours>(t).time_since_epoch().count();
+  };
+  const int64_t first = HourIndex(usage.start);
+  if (first + usage.hours <= ceil_hour(data.start) || first >= ceil_hour(data.end)) {
+    return which + "its hours are all outside the data set's [start, end)";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+UsageTable::UsageTable(const FakeDataSet& data) {
+  for (const FakeUsage& usage : data.usage) {
+    const int64_t first = HourIndex(usage.start);
+    const auto hours = static_cast<int64_t>(usage.hours);
+    for (int sim : SimsOf(data, usage)) {
+      for (int64_t i = 0; i < hours; ++i) {
+        HourUsage each;
+        each.upload = usage.upload / hours + (i == 0 ? usage.upload % hours : 0);
+        each.download = usage.download / hours + (i == 0 ? usage.download % hours : 0);
+        set_[{sim, first + i}] = each;
+      }
+    }
+  }
+}
+
+HourUsage UsageTable::Of(int sim, int64_t hour) const {
+  if (set_.empty()) return UsageOf(sim, hour);
+  auto it = set_.find({sim, hour});
+  return it != set_.end() ? it->second : UsageOf(sim, hour);
+}
+
 std::optional<std::string> ValidateDataSet(const FakeDataSet& data) {
   if (data.sims < 0) return "sims must not be negative";
   if (data.fleets < 1) return "fleets must be at least 1";
   if (data.networks < 1) return "networks must be at least 1";
   if (data.countries.empty()) return "countries must not be empty";
   if (data.end < data.start) return "end must not be before start";
+  for (std::size_t i = 0; i < data.usage.size(); ++i) {
+    if (auto problem = ValidateUsage(data, data.usage[i], i)) return problem;
+  }
   return std::nullopt;
 }
 

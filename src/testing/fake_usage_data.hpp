@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "twilio/testing/fake_supersim_server.hpp"
 
@@ -44,6 +46,17 @@ struct HourUsage {
 ///   upload = 1000 + h % 99001, download = 1000 + (h >> 32) % 99001
 /// where Mix64 is the splitmix64 finalizer. Each value lies in [1000, 100000].
 HourUsage UsageOf(int sim, int64_t hour);
+
+/// The usage of every SIM in every hour: the formula's, but where FakeDataSet::usage sets it.
+class UsageTable {
+ public:
+  /// `data` must be valid (ValidateDataSet).
+  explicit UsageTable(const FakeDataSet& data);
+  HourUsage Of(int sim, int64_t hour) const;
+
+ private:
+  std::map<std::pair<int, int64_t>, HourUsage> set_;  // (SIM, hour since the epoch)
+};
 
 /// The splitmix64 finalizer (a bijection on 64-bit integers).
 uint64_t Mix64(uint64_t z);

@@ -28,6 +28,7 @@ date::sys_seconds HourStart(int64_t hour) {
 }  // namespace
 
 std::variant<UsageListing, NotFound> UsageListing::Build(const FakeDataSet& data,
+                                                         const UsageTable& usage,
                                                          const UsageQuery& query) {
   std::optional<int> sim;
   std::optional<int> fleet;
@@ -40,7 +41,7 @@ std::variant<UsageListing, NotFound> UsageListing::Build(const FakeDataSet& data
     fleet = FindFleet(data, *query.fleet);
     if (!fleet) return NotFound{"/v1/Fleets/" + *query.fleet};
   }
-  UsageListing listing(data, query);
+  UsageListing listing(data, usage, query);
   if (query.network) {
     // An unknown (but well-formed) network is a filter that matches no usage.
     network = FindNetwork(data, *query.network);
@@ -55,8 +56,10 @@ std::variant<UsageListing, NotFound> UsageListing::Build(const FakeDataSet& data
   return listing;
 }
 
-UsageListing::UsageListing(const FakeDataSet& data, const UsageQuery& query)
+UsageListing::UsageListing(const FakeDataSet& data, const UsageTable& usage,
+                           const UsageQuery& query)
     : data_(&data),
+      usage_(&usage),
       group_by_(query.group),
       granularity_(query.granularity),
       window_start_(query.window_start),
@@ -132,7 +135,7 @@ void UsageListing::Accumulate(const int* sims, std::size_t count, int64_t first_
   for (std::size_t i = 0; i < count; ++i) {
     const int sim = sims[i];
     for (int64_t hour = first_hour; hour < last_hour; ++hour) {
-      const HourUsage usage = UsageOf(sim, hour);
+      const HourUsage usage = usage_->Of(sim, hour);
       record.data_upload += usage.upload;
       record.data_download += usage.download;
     }

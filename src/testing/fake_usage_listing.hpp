@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "date_include.hpp"
+#include "testing/fake_usage_data.hpp"
 #include "testing/fake_usage_query.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
 
@@ -38,8 +39,9 @@ struct NotFound {
 /// the requested window [StartTime, EndTime), and inside [data.start, data.end).
 class UsageListing {
  public:
-  /// `data` must outlive the listing.
+  /// `data` and `usage` (its UsageTable) must outlive the listing.
   static std::variant<UsageListing, NotFound> Build(const FakeDataSet& data,
+                                                    const UsageTable& usage,
                                                     const UsageQuery& query);
 
   int64_t Size() const { return bucket_count_ * static_cast<int64_t>(GroupCount()); }
@@ -53,7 +55,7 @@ class UsageListing {
     std::vector<int> members;  // SIM indexes
   };
 
-  UsageListing(const FakeDataSet& data, const UsageQuery& query);
+  UsageListing(const FakeDataSet& data, const UsageTable& usage, const UsageQuery& query);
   void SelectSims(std::optional<int> sim, std::optional<int> fleet, std::optional<int> network);
   void BuildGroups();
   void BuildBuckets();
@@ -62,6 +64,7 @@ class UsageListing {
                   FakeUsageRecord& record) const;
 
   const FakeDataSet* data_;
+  const UsageTable* usage_;
   GroupBy group_by_;
   Granularity granularity_;
   date::sys_seconds window_start_;

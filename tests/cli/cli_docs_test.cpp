@@ -109,5 +109,39 @@ TEST(CliDocs, ManPageAndMarkdownDocumentEveryFlagOfTheHelp) {
   }
 }
 
+// What the one-screen --help leaves to the manual: formats, the environment, signals, the
+// demo data, and how the table chooses its columns.
+TEST(CliDocs, ManPageAndMarkdownKeepWhatTheHelpLeftOut) {
+  const std::string man = std::regex_replace(Source("supersim-usage.1"), std::regex(R"(\\-)"), "-");
+  const std::string markdown = Source("supersim-usage.md");
+  for (const char* word : {"billed_unknown",
+                           "RFC 4180",
+                           "COLUMNS",
+                           "SIGINT",
+                           "SIGTERM",
+                           "TWILIO_ACCOUNT_SID",
+                           "TWILIO_AUTH_TOKEN",
+                           "TWILIO_API_KEY",
+                           "TWILIO_API_SECRET",
+                           "TWILIO_EDGE",
+                           "TWILIO_REGION",
+                           "TWILIO_SUPERSIM_BASE_URL",
+                           "HTTPS_PROXY",
+                           "NO_PROXY",
+                           "SUPERSIM_USAGE_NOW",
+                           "LC_ALL",
+                           "TERM",
+                           "6 SIMs (sim-0..sim-5) in 2 fleets on 3 networks in FR, US and DE",
+                           "iso-country",
+                           "iso_country",
+                           "no usage records matched",
+                           "not shown",
+                           "billed",
+                           "--parallel"}) {
+    EXPECT_NE(man.find(word), std::string::npos) << word << " is not in the man page";
+    EXPECT_NE(markdown.find(word), std::string::npos) << word << " is not in supersim-usage.md";
+  }
+}
+
 }  // namespace
 }  // namespace cli_test

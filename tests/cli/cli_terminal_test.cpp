@@ -218,7 +218,7 @@ TEST(CliTableTerminal, TerminalWithoutASizeIsEightyColumns) {
   ASSERT_EQ(lines.size(), 8u) << result.out;
   std::vector<std::string> header;
   for (const Word& word : Words(lines[0])) header.push_back(word.text);
-  EXPECT_EQ(header, (std::vector<std::string>{"period_start", "data_total", "data_total_billed",
+  EXPECT_EQ(header, (std::vector<std::string>{"period_start", "period_end", "data_total", "billed",
                                               "billed_unit"}));
   for (const std::string& line : lines) EXPECT_LE(line.size(), 80u) << line;
 }

@@ -37,10 +37,16 @@ void ExpectOneErrorLine(const RunResult& result) {
   EXPECT_EQ(result.err.back(), '\n');
 }
 
-TEST(CliHelp, DocumentsEveryFlagFormatVariableAndExitCode) {
+// --help fits one screen (40 lines of at most 80 columns) and names every flag with its value,
+// the formats, each exit status and where the long form is; the rest is the man page's
+// (CliDocs.ManPageAndMarkdownKeepWhatTheHelpLeftOut).
+TEST(CliHelp, FitsOneScreenAndNamesEveryFlagFormatAndExitStatus) {
   RunResult result = RunCli({"--help"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.err, "");
+  const auto lines = Lines(result.out);
+  EXPECT_LE(lines.size(), 40u);
+  for (const std::string& line : lines) EXPECT_LE(line.size(), 80u) << line;
   for (const char* word : {"--sim S",
                            "--fleet F",
                            "--network N",
@@ -51,6 +57,7 @@ TEST(CliHelp, DocumentsEveryFlagFormatVariableAndExitCode) {
                            "--end-time T",
                            "--page-size N",
                            "--limit N",
+                           "--parallel N",
                            "--format F",
                            "--output FILE",
                            "--bytes",
@@ -59,34 +66,42 @@ TEST(CliHelp, DocumentsEveryFlagFormatVariableAndExitCode) {
                            "--demo",
                            "-h, --help",
                            "--version",
-                           "table",
-                           "csv",
-                           "jsonl",
-                           "summary",
-                           "chart",
-                           "billed_unknown",
-                           "COLUMNS",
-                           "SIGINT",
-                           "SIGTERM",
+                           "table | csv | jsonl | summary | chart",
+                           "sim | fleet | network | isoCountry",
+                           "hour | day | all",
+                           "0 ok",
+                           "1 output",
+                           "2 usage error",
+                           "3 API error",
+                           "4 transport error",
+                           "5 unusable response",
+                           "130 interrupted",
                            "TWILIO_ACCOUNT_SID",
                            "TWILIO_AUTH_TOKEN",
-                           "TWILIO_API_KEY",
-                           "TWILIO_API_SECRET",
-                           "TWILIO_EDGE",
-                           "TWILIO_REGION",
-                           "  0  ",
-                           "  1  ",
-                           "  2  ",
-                           "  3  ",
-                           "  4  ",
-                           "  5  ",
-                           "  130  ",
+                           "man supersim-usage",
                            "Examples:",
                            "default: table",
-                           "default: 50",
-                           "6 SIMs (sim-0..sim-5) in 2 fleets on 3 networks in FR, US and DE"}) {
+                           "default: 50"}) {
     EXPECT_NE(result.out.find(word), std::string::npos) << "--help does not mention " << word;
   }
+}
+
+// As the flag is spelt --iso-country, its value may be too; case does not matter.
+TEST(CliGroup, ValuesAreReadInAnyCaseWithTheFlagsSpellings) {
+  const RunResult reference =
+      RunCli({"--demo", "--group", "isoCountry", "--granularity", "day", "--format", "csv"});
+  ASSERT_EQ(reference.exit_code, 0) << reference.err;
+  for (const char* spelling :
+       {"isocountry", "ISOCOUNTRY", "iso-country", "iso_country", "IsoCountry"}) {
+    RunResult result =
+        RunCli({"--demo", "--group", spelling, "--granularity", "DAY", "--format", "csv"});
+    EXPECT_EQ(result.exit_code, 0) << spelling << ": " << result.err;
+    EXPECT_EQ(result.out, reference.out) << spelling;
+  }
+  RunResult sim = RunCli(
+      {"--demo", "--group", "Sim", "--granularity", "Hour", "--limit", "3", "--format", "jsonl"});
+  EXPECT_EQ(sim.exit_code, 0) << sim.err;
+  EXPECT_EQ(Lines(sim.out).size(), 3u);
 }
 
 TEST(CliHelp, ShortFlagPrintsTheSameHelp) {
@@ -94,7 +109,31 @@ TEST(CliHelp, ShortFlagPrintsTheSameHelp) {
   RunResult h = RunCli({"-h"});
   EXPECT_EQ(h.exit_code, 0);
   EXPECT_EQ(h.out, help.out);
-  EXPECT_GT(h.out.size(), 1000u);
+  EXPECT_GT(h.out.size(), 1000u);  // the help, not an error line
+}
+
+// The SDK's emulator endpoint reaches the command too: the same listing as with --base-url,
+// which still wins over it.
+TEST(CliBaseUrl, TwilioSupersimBaseUrlPointsTheCommandAtAServer) {
+  FakeSupersimServer server(cli_test::Pinned());
+  server.Start();
+  std::vector<std::string> env = ServerEnv(server);
+  env.push_back("TWILIO_SUPERSIM_BASE_URL=" + server.BaseUrl());
+  const RunResult from_env = RunCli({"--format", "summary"}, {env});
+  const RunResult from_flag =
+      RunCli({"--base-url", server.BaseUrl(), "--format", "summary"}, {ServerEnv(server)});
+  ASSERT_EQ(from_env.exit_code, 0) << from_env.err;
+  EXPECT_EQ(from_env.out, from_flag.out);
+  EXPECT_EQ(server.RequestCount(), 2u);
+
+  env.back() = "TWILIO_SUPERSIM_BASE_URL=http://example.com";  // refused before any request
+  const RunResult overridden =
+      RunCli({"--base-url", server.BaseUrl(), "--format", "summary"}, {env});
+  EXPECT_EQ(overridden.exit_code, 0) << overridden.err;
+  const RunResult refused = RunCli({"--format", "summary"}, {env});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("base_url"), std::string::npos) << refused.err;
+  EXPECT_EQ(server.RequestCount(), 3u);
 }
 
 TEST(CliVersion, PrintsSdkAndLibcurlVersions) {
@@ -149,7 +188,7 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{{"--demo=yes"}, "--demo: takes no value"},
         UsageCase{{"--sim", "a", "--sim=b"}, "--sim: given more than once"},
         UsageCase{{"--group", "planet"}, "--group: invalid value \"planet\""},
-        UsageCase{{"--group", "isocountry"}, "--group: invalid value \"isocountry\""},
+        UsageCase{{"--group", "iso country"}, "--group: invalid value \"iso country\""},
         UsageCase{{"--granularity", "week"}, "--granularity: invalid value \"week\""},
         UsageCase{{"--format", "xml"}, "--format: invalid value \"xml\""},
         UsageCase{{"--page-size", "12x"}, "--page-size: not a whole number: \"12x\""},

@@ -31,37 +31,69 @@ std::vector<std::string> SplitLines(const std::string& text) {
   return lines;
 }
 
-TEST(TableLayout, NoWidthKeepsEveryColumn) {
-  EXPECT_EQ(ChooseTableColumns(std::nullopt, std::nullopt, false).size(), kColumnCount);
-  EXPECT_EQ(ChooseTableColumns(std::nullopt, v1::Group::Sim, true).size(), kColumnCount);
+std::vector<std::size_t> All() {
+  std::vector<std::size_t> all;
+  for (std::size_t i = 0; i < kColumnCount; ++i) all.push_back(i);
+  return all;
 }
 
-TEST(TableLayout, ColumnsGoInTheDocumentedOrderUntilARowFits) {
-  // Every column in human units: 20+20+34*3+11+11+13+10+17+11 and 10 gaps of 2.
-  EXPECT_EQ(TableRowWidth(ChooseTableColumns(std::nullopt, std::nullopt, false), false), 235u);
-  EXPECT_EQ(Names(ChooseTableColumns(235, std::nullopt, false)).size(), kColumnCount);
-  EXPECT_EQ(Names(ChooseTableColumns(234, std::nullopt, false)),
-            (std::vector<std::string>{"period_start", "period_end", "sim_sid", "fleet_sid",
-                                      "iso_country", "data_upload", "data_download", "data_total",
-                                      "data_total_billed", "billed_unit"}));
-  EXPECT_EQ(
-      Names(ChooseTableColumns(80, std::nullopt, false)),
-      (std::vector<std::string>{"period_start", "data_total", "data_total_billed", "billed_unit"}));
-  EXPECT_EQ(Names(ChooseTableColumns(60, std::nullopt, false)),
-            (std::vector<std::string>{"period_start", "data_total", "data_total_billed"}));
-  EXPECT_EQ(Names(ChooseTableColumns(1, std::nullopt, false)),
+std::vector<std::size_t> Choose(std::optional<std::size_t> width,
+                                std::optional<v1::Group> group = std::nullopt,
+                                bool raw_bytes = false) {
+  return ChooseTableColumns(width, group, raw_bytes, All());
+}
+
+TEST(TableLayout, NoWidthKeepsEveryCandidate) {
+  EXPECT_EQ(Choose(std::nullopt).size(), kColumnCount);
+  EXPECT_EQ(Choose(std::nullopt, v1::Group::Sim, true).size(), kColumnCount);
+  EXPECT_EQ(Names(ChooseTableColumns(std::nullopt, std::nullopt, false,
+                                     {kDataTotalColumn, kPeriodStartColumn})),
             (std::vector<std::string>{"period_start", "data_total"}));
 }
 
+TEST(TableLayout, ColumnsGoInTheDocumentedOrderUntilARowFits) {
+  // Every column in human units: 20+20+34*3+11+11+13+10+10+11 and 10 gaps of 2.
+  EXPECT_EQ(TableRowWidth(Choose(std::nullopt), false), 228u);
+  EXPECT_EQ(Names(Choose(228)).size(), kColumnCount);
+  EXPECT_EQ(Names(Choose(227)),
+            (std::vector<std::string>{"period_start", "period_end", "sim_sid", "fleet_sid",
+                                      "iso_country", "data_upload", "data_download", "data_total",
+                                      "data_total_billed", "billed_unit"}));
+  // 20+20+10+10+11 and 4 gaps: 79.
+  EXPECT_EQ(Names(Choose(80)), (std::vector<std::string>{"period_start", "period_end", "data_total",
+                                                         "data_total_billed", "billed_unit"}));
+  EXPECT_EQ(Names(Choose(78)), (std::vector<std::string>{"period_start", "data_total",
+                                                         "data_total_billed", "billed_unit"}));
+  // 20+10+10+11 and 3 gaps: 57.
+  EXPECT_EQ(Names(Choose(57)), (std::vector<std::string>{"period_start", "data_total",
+                                                         "data_total_billed", "billed_unit"}));
+  EXPECT_EQ(Names(Choose(56)),
+            (std::vector<std::string>{"period_start", "data_total", "data_total_billed"}));
+  EXPECT_EQ(Names(Choose(1)), (std::vector<std::string>{"period_start", "data_total"}));
+}
+
 TEST(TableLayout, TheGroupColumnStays) {
-  EXPECT_EQ(Names(ChooseTableColumns(60, v1::Group::IsoCountry, false)),
-            (std::vector<std::string>{"period_start", "iso_country", "data_total"}));
+  EXPECT_EQ(
+      Names(Choose(60, v1::Group::IsoCountry)),
+      (std::vector<std::string>{"period_start", "iso_country", "data_total", "data_total_billed"}));
   // Too wide for 60 even so: printed all the same.
-  EXPECT_EQ(Names(ChooseTableColumns(60, v1::Group::Sim, false)),
+  EXPECT_EQ(Names(Choose(60, v1::Group::Sim)),
             (std::vector<std::string>{"period_start", "sim_sid", "data_total"}));
-  EXPECT_EQ(Names(ChooseTableColumns(120, v1::Group::Network, false)),
+  EXPECT_EQ(Names(Choose(120, v1::Group::Network)),
+            (std::vector<std::string>{"period_start", "period_end", "network_sid", "data_total",
+                                      "data_total_billed", "billed_unit"}));
+  EXPECT_EQ(Names(Choose(114, v1::Group::Network)),
             (std::vector<std::string>{"period_start", "network_sid", "data_total",
                                       "data_total_billed", "billed_unit"}));
+}
+
+// What a reader looks for stays: by SIM in 80 columns, the cost beside the bytes.
+TEST(TableLayout, TheCostFitsBesideASidInEightyColumns) {
+  EXPECT_EQ(
+      Names(Choose(80, v1::Group::Sim)),
+      (std::vector<std::string>{"period_start", "sim_sid", "data_total", "data_total_billed"}));
+  EXPECT_EQ(TableRowWidth(Choose(80, v1::Group::Sim), false), 80u);
+  EXPECT_EQ(TableHeader(kBilledColumn), "billed");
 }
 
 TEST(TableLayout, RawBytesAreWider) {
@@ -69,9 +101,31 @@ TEST(TableLayout, RawBytesAreWider) {
   EXPECT_EQ(TableColumnWidth(kDataTotalColumn, false), 10u);
   EXPECT_EQ(TableColumnWidth(kDataDownloadColumn, false), 13u);
   EXPECT_EQ(
-      Names(ChooseTableColumns(80, std::nullopt, true)),
+      Names(Choose(80, std::nullopt, true)),
       (std::vector<std::string>{"period_start", "data_total", "data_total_billed", "billed_unit"}));
-  EXPECT_EQ(TableRowWidth(ChooseTableColumns(80, std::nullopt, true), true), 73u);
+  EXPECT_EQ(TableRowWidth(Choose(80, std::nullopt, true), true), 66u);
+}
+
+// The identity columns a listing leaves null in every record: those neither grouped on nor
+// filtered.
+TEST(TableLayout, OnlyTheGroupsAndTheFiltersIdentitiesHaveValues) {
+  const auto identities = [](const v1::ListUsageRecordParams& params) {
+    std::vector<std::string> names;
+    for (std::size_t column : ColumnsWithValues(params)) {
+      if (column >= kSimColumn && column <= kIsoCountryColumn) {
+        names.emplace_back(kColumnNames[column]);
+      }
+    }
+    return names;
+  };
+  EXPECT_EQ(identities({}), std::vector<std::string>{});
+  EXPECT_EQ(identities(v1::ListUsageRecordParams().SetGroup(v1::Group::Sim)),
+            std::vector<std::string>{"sim_sid"});
+  EXPECT_EQ(identities(v1::ListUsageRecordParams().SetGroup(v1::Group::Fleet).SetIsoCountry("FR")),
+            (std::vector<std::string>{"fleet_sid", "iso_country"}));
+  EXPECT_EQ(identities(v1::ListUsageRecordParams().SetSim("a").SetNetwork("HW1")),
+            (std::vector<std::string>{"sim_sid", "network_sid"}));
+  EXPECT_EQ(ColumnsWithValues({}).size(), kColumnCount - 4);
 }
 
 TEST(BarChart, EighthsAreProportionalAndRounded) {

@@ -92,7 +92,8 @@ int main(int argc, char** argv) {
   // The example reads its credentials as it would at Twilio; nothing else may redirect it.
   setenv("TWILIO_ACCOUNT_SID", server.GetOptions().username.c_str(), 1);
   setenv("TWILIO_AUTH_TOKEN", server.GetOptions().password.c_str(), 1);
-  for (const char* name : {"TWILIO_API_KEY", "TWILIO_API_SECRET", "TWILIO_EDGE", "TWILIO_REGION"}) {
+  for (const char* name : {"TWILIO_API_KEY", "TWILIO_API_SECRET", "TWILIO_EDGE", "TWILIO_REGION",
+                           "TWILIO_SUPERSIM_BASE_URL"}) {
     unsetenv(name);
   }
 

@@ -674,6 +674,101 @@ TEST_F(FakeServerTest, AListingWithoutTimesKeepsItsWindowFromPageToPage) {
   EXPECT_EQ(walked.back().at("period").at("start_time"), Day(1));
 }
 
+// A test sets the usage it needs: "SIM 3 used 150 MB on 2 January", or every SIM of a network
+// or country in some hours; the rest of the data set keeps the formula's usage.
+TEST_F(FakeServerTest, UsageSetPerSimNetworkOrCountryReplacesTheFormulas) {
+  FakeSupersimServer::Options options;
+  const auto day2 = twilio::ParseRfc3339("2026-01-02T00:00:00Z");
+  twilio::testing::FakeUsage sim3;
+  sim3.sim = 3;
+  sim3.start = day2;
+  sim3.hours = 24;
+  sim3.download = 150'000'000;
+  twilio::testing::FakeUsage network1;  // SIMs 1 and 4
+  network1.network = 1;
+  network1.start = day2 + std::chrono::hours(24);
+  network1.upload = 7;
+  network1.download = 5;
+  twilio::testing::FakeUsage germany;  // network 2: SIMs 2 and 5
+  germany.country = "DE";
+  germany.start = day2 + std::chrono::minutes(30);  // counts from the hour it falls in
+  germany.hours = 2;
+  germany.upload = 3;                          // 2 in the first hour, 1 in the second
+  twilio::testing::FakeUsage later = germany;  // a later entry wins for the same SIM and hour
+  later.sim = 5;
+  later.country.reset();
+  later.upload = 1000;
+  options.data.usage = {sim3, network1, germany, later};
+  StartServer(options);
+
+  const Page day = GetPage(
+      "/v1/UsageRecords?Sim=sim-3&Granularity=day&StartTime=2026-01-02T00:00:00Z"
+      "&EndTime=2026-01-03T00:00:00Z");
+  ASSERT_EQ(day.records().size(), 1u);
+  EXPECT_EQ(day.records()[0].at("data_download"), 150'000'000);
+  EXPECT_EQ(day.records()[0].at("data_upload"), 0);
+  const Page network = GetPage(
+      "/v1/UsageRecords?Group=network&Granularity=hour&StartTime="
+      "2026-01-03T00:00:00Z&EndTime=2026-01-03T01:00:00Z");
+  ASSERT_EQ(network.records().size(), 3u);
+  EXPECT_EQ(network.records()[1].at("network_sid"), FakeSupersimServer::NetworkSid(1));
+  EXPECT_EQ(network.records()[1].at("data_total"), 2 * (7 + 5));
+  const Page de = GetPage(
+      "/v1/UsageRecords?Group=sim&IsoCountry=DE&Granularity=hour&StartTime="
+      "2026-01-02T00:00:00Z&EndTime=2026-01-02T02:00:00Z");
+  ASSERT_EQ(de.records().size(), 4u);                 // newest hour first: SIMs 2 and 5, then again
+  EXPECT_EQ(de.records()[0].at("data_upload"), 1);    // SIM 2, second hour: 3 / 2
+  EXPECT_EQ(de.records()[1].at("data_upload"), 500);  // SIM 5, second hour: the later entry's
+  EXPECT_EQ(de.records()[2].at("data_upload"), 2);    // SIM 2, first hour: 3 / 2 + 3 % 2
+  EXPECT_EQ(de.records()[3].at("data_upload"), 500);  // SIM 5, first hour
+  EXPECT_EQ(de.records()[3].at("data_download"), 0);
+}
+
+TEST(FakeServerUsage, AnEntryThatNamesNoOneOrTooManyIsRefused) {
+  const auto refused = [](const twilio::testing::FakeUsage& usage) {
+    FakeSupersimServer::Options options;
+    options.data.usage = {usage};
+    FakeSupersimServer server(options);
+    try {
+      server.Start();
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("started");
+  };
+  twilio::testing::FakeUsage none;
+  EXPECT_EQ(refused(none),
+            "FakeSupersimServer: usage[0]: set exactly one of sim, network and country");
+  twilio::testing::FakeUsage two;
+  two.sim = 1;
+  two.network = 1;
+  EXPECT_EQ(refused(two),
+            "FakeSupersimServer: usage[0]: set exactly one of sim, network and country");
+  twilio::testing::FakeUsage missing;
+  missing.sim = 6;
+  EXPECT_EQ(refused(missing), "FakeSupersimServer: usage[0]: sim 6 is not in the data set");
+  twilio::testing::FakeUsage empty;
+  empty.sim = 0;
+  empty.start = FakeSupersimServer::Options().data.start;
+  empty.hours = 0;
+  EXPECT_EQ(refused(empty), "FakeSupersimServer: usage[0]: hours must be at least 1");
+  twilio::testing::FakeUsage lower_case;
+  lower_case.country = "de";
+  lower_case.start = empty.start;
+  EXPECT_EQ(refused(lower_case),
+            "FakeSupersimServer: usage[0]: country \"de\" is not one of the data set's countries");
+  // No start (1970), or the hour just past the data: it would change nothing.
+  twilio::testing::FakeUsage unset;
+  unset.sim = 0;
+  EXPECT_EQ(refused(unset),
+            "FakeSupersimServer: usage[0]: its hours are all outside the data set's [start, end)");
+  twilio::testing::FakeUsage after = unset;
+  after.start = FakeSupersimServer::Options().data.end;
+  EXPECT_EQ(refused(after), refused(unset));
+  after.start -= std::chrono::hours(1);  // the data's last hour
+  EXPECT_EQ(refused(after), "started");
+}
+
 TEST_F(FakeServerTest, WindowOutsideTheDataHasNoRecords) {
   const Page page = GetPage(
       "/v1/"

@@ -126,5 +126,30 @@ TEST(ClientConfig, FromEnvironmentReadsEdgeAndRegion) {
   EXPECT_EQ(config.credentials.Password(), "tok");
 }
 
+// An emulator endpoint, so that one program runs against Twilio and against a test server.
+TEST(ClientConfig, FromEnvironmentPrefersTwilioSupersimBaseUrl) {
+  ScopedEnv env{{"TWILIO_ACCOUNT_SID", kAccount},
+                {"TWILIO_AUTH_TOKEN", "tok"},
+                {"TWILIO_API_KEY", nullptr},
+                {"TWILIO_API_SECRET", nullptr},
+                {"TWILIO_EDGE", "singapore"},
+                {"TWILIO_REGION", "sg1"},
+                {"TWILIO_SUPERSIM_BASE_URL", "http://127.0.0.1:8080"}};
+  EXPECT_EQ(ClientConfig::FromEnvironment().base_url, "http://127.0.0.1:8080");
+  {
+    ScopedEnv empty{{"TWILIO_SUPERSIM_BASE_URL", ""}};
+    EXPECT_EQ(ClientConfig::FromEnvironment().base_url,
+              "https://supersim.singapore.sg1.twilio.com");
+  }
+  ScopedEnv remote{{"TWILIO_SUPERSIM_BASE_URL", "http://example.com"}};
+  ClientConfig config = ClientConfig::FromEnvironment();
+  try {
+    config.Validate();
+    FAIL() << "plain http to a remote host was accepted";
+  } catch (const ValidationException& e) {
+    EXPECT_EQ(e.Parameter(), "base_url");
+  }
+}
+
 }  // namespace
 }  // namespace twilio

@@ -77,6 +77,12 @@ TEST(ParseRfc3339, AMissingTimeZoneIsNamedAsSuch) {
             "+01:00): \"2026-01-01T00:00:00\"");
   EXPECT_NE(message("2026-01-01T00:00:00.5").find("no time zone"), std::string::npos);
   EXPECT_NE(message("2026-01-01T00:00").find("too short"), std::string::npos);
+  // The text given is echoed as other values are: escaped, and cut with a mark.
+  EXPECT_EQ(message("2026-01-01T00:00:00\n\"Z"),
+            "not an RFC 3339 date-time (expected Z or an offset +hh:mm): "
+            "\"2026-01-01T00:00:00\\x0a\\\"Z\"");
+  EXPECT_NE(message(std::string(100, '9').c_str()).find(std::string(64, '9') + "\"..."),
+            std::string::npos);
 }
 
 TEST(ParseRfc3339, RejectsTimesTheClockCannotHold) {

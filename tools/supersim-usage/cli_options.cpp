@@ -1,5 +1,6 @@
 #include "cli_options.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <functional>
@@ -16,6 +17,21 @@ namespace v1 = twilio::supersim::v1;
 
 [[noreturn]] void Fail(const std::string& flag, const std::string& problem) {
   throw UsageError(flag + ": " + problem + "; see --help");
+}
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// A --group value in any case, with the flag's own spelling too: iso-country and iso_country
+// are isoCountry.
+std::optional<v1::Group> ParseGroupArgument(const std::string& text) {
+  const std::string lower = Lower(text);
+  if (lower == "isocountry" || lower == "iso-country" || lower == "iso_country") {
+    return v1::Group::IsoCountry;
+  }
+  return v1::ParseGroup(lower);
 }
 
 // Whole decimal numbers only: no sign but '-', no blanks, no suffix ("12x"), no overflow.
@@ -64,7 +80,7 @@ const std::vector<ValueFlag>& ValueFlags() {
                            twilio::TimePoint) { o.params.IsoCountry = v; }},
       {"--group",
        [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
-         o.params.Group = v1::ParseGroup(v);
+         o.params.Group = ParseGroupArgument(v);
          if (!o.params.Group) {
            Fail(f, "invalid value " + QuoteForMessage(v) +
                        " (expected sim, fleet, network or isoCountry)");
@@ -72,7 +88,7 @@ const std::vector<ValueFlag>& ValueFlags() {
        }},
       {"--granularity",
        [](CliOptions& o, const std::string& f, const std::string& v, twilio::TimePoint) {
-         o.params.Granularity = v1::ParseGranularity(v);
+         o.params.Granularity = v1::ParseGranularity(Lower(v));
          if (!o.params.Granularity) {
            Fail(f, "invalid value " + QuoteForMessage(v) + " (expected hour, day or all)");
          }

@@ -6,7 +6,6 @@
 #include <utility>
 
 #include "twilio/testing/fake_supersim_server.hpp"
-#include "twilio/time_format.hpp"
 
 namespace supersim_usage {
 
@@ -28,21 +27,6 @@ DemoServer StartDemoServer(twilio::TimePoint now) {
                                                         server->GetOptions().password);
   demo.keep_alive = server;
   return demo;
-}
-
-std::string DemoDataDescription() {
-  twilio::testing::FakeDataSet data;
-  std::string countries;
-  for (std::size_t i = 0; i < data.countries.size(); ++i) {
-    countries += (i == 0                           ? ""
-                  : i + 1 == data.countries.size() ? " and "
-                                                   : ", ") +
-                 data.countries[i];
-  }
-  return std::to_string(data.sims) + " SIMs (sim-0.." + "sim-" + std::to_string(data.sims - 1) +
-         ") in " + std::to_string(data.fleets) + " fleets on " + std::to_string(data.networks) +
-         " networks in " + countries +
-         ", each using data every hour of the 7 days before the current hour, billed in USD";
 }
 
 }  // namespace supersim_usage

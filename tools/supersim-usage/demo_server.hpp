@@ -24,7 +24,4 @@ struct DemoServer {
 /// bind, or when this build has no testing component (TWILIO_SUPERSIM_BUILD_TESTING_LIB=OFF).
 DemoServer StartDemoServer(twilio::TimePoint now);
 
-/// What the demo serves, for --help: its SIMs, fleets, networks, countries and time span.
-std::string DemoDataDescription();
-
 }  // namespace supersim_usage

@@ -12,8 +12,4 @@ DemoServer StartDemoServer(twilio::TimePoint) {
       "TWILIO_SUPERSIM_BUILD_TESTING_LIB=ON)");
 }
 
-std::string DemoDataDescription() {
-  return "not available in this build";
-}
-
 }  // namespace supersim_usage

@@ -42,8 +42,9 @@ std::string OneLine(std::string text) {
   return text;
 }
 
-std::string DescribeApiError(const twilio::ApiException& e) {
-  std::string text = "Twilio API error " + std::to_string(e.Status());
+std::string DescribeApiError(const twilio::ApiException& e, bool demo) {
+  std::string text = std::string(demo ? "demo server API error " : "Twilio API error ") +
+                     std::to_string(e.Status());
   if (e.Code()) text += " (code " + std::to_string(*e.Code()) + ")";
   if (!e.Message().empty()) text += ": " + OneLine(e.Message());
   if (!e.MoreInfo().empty()) text += " (more info: " + OneLine(e.MoreInfo()) + ")";
@@ -63,7 +64,7 @@ std::string DescribeValidationError(const twilio::ValidationException& e) {
 
 }  // namespace
 
-Diagnosis DiagnoseCurrentException() {
+Diagnosis DiagnoseCurrentException(bool demo) {
   try {
     throw;
   } catch (const UsageError& e) {
@@ -71,7 +72,7 @@ Diagnosis DiagnoseCurrentException() {
   } catch (const twilio::ValidationException& e) {
     return {kExitUsage, DescribeValidationError(e)};
   } catch (const twilio::ApiException& e) {
-    return {kExitApi, DescribeApiError(e)};
+    return {kExitApi, DescribeApiError(e, demo)};
   } catch (const twilio::TransportException& e) {
     return {kExitTransport, std::string("transport error: ") + OneLine(e.what())};
   } catch (const twilio::DeadlineExceededException& e) {

@@ -14,8 +14,8 @@ struct Diagnosis {
 
 /// Classifies the exception being handled; call only inside a catch block. A
 /// CancelledException (the command cancels only on SIGINT or SIGTERM) gives kExitInterrupted
-/// and "interrupted".
-Diagnosis DiagnoseCurrentException();
+/// and "interrupted". `demo`: an API error comes from the --demo server, not from Twilio.
+Diagnosis DiagnoseCurrentException(bool demo = false);
 
 /// `text` with every occurrence of each secret (of 8 characters or more) replaced by
 /// "[redacted]": the SDK never puts credentials in messages, and this makes sure a server

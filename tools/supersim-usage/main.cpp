@@ -7,6 +7,7 @@
 #include <chrono>
 #include <clocale>
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -25,6 +26,7 @@
 #include "signal_watcher.hpp"
 #include "stdout_sink.hpp"
 #include "stream_listing.hpp"
+#include "table_layout.hpp"
 #include "terminal.hpp"
 #include "time_argument.hpp"
 #include "twilio/call_context.hpp"
@@ -64,6 +66,7 @@ WriterSettings SettingsFor(const CliOptions& options) {
   settings.raw_bytes = options.raw_bytes;
   settings.group = options.params.Group;
   settings.granularity = options.params.Granularity;
+  settings.table_columns = ColumnsWithValues(options.params);
   return settings;
 }
 
@@ -83,20 +86,21 @@ struct Listing {
   ListingObserver* observer;
 };
 
-void ListTo(std::ostream& out, const Listing& listing) {
+int64_t ListTo(std::ostream& out, const Listing& listing) {
   auto writer = MakeRecordWriter(listing.options.format, out, listing.settings);
-  StreamListing(listing.api, listing.options.params, listing.options.listing, listing.ctx, *writer,
-                out, listing.observer);
+  return StreamListing(listing.api, listing.options.params, listing.options.listing, listing.ctx,
+                       *writer, out, listing.observer);
 }
 
 // --output: the listing into a temporary file, renamed over the target only when complete.
-void ListToFile(const Listing& listing, mode_t umask, TempFileRegistry& temp_files) {
+int64_t ListToFile(const Listing& listing, mode_t umask, TempFileRegistry& temp_files) {
   const std::string& path = *listing.options.output;
   AtomicOutputFile file(path, umask, temp_files);
+  int64_t records = 0;
   {
     FdSink sink(file.Fd());
     std::ostream out(&sink);
-    ListTo(out, listing);
+    records = ListTo(out, listing);
     out.flush();
     if (sink.Finish() != 0) {
       throw OutputFileError("--output: cannot write " + file.TempPath() + " (for " + path +
@@ -105,6 +109,7 @@ void ListToFile(const Listing& listing, mode_t umask, TempFileRegistry& temp_fil
   }
   listing.ctx.ThrowIfDone();  // interrupted after the last record: still no file
   file.Commit();
+  return records;
 }
 
 }  // namespace
@@ -145,6 +150,7 @@ int main(int argc, char** argv) {
   // Masked from every diagnostic, whatever the server or a library puts in one.
   std::vector<std::string> secrets = {EnvOrEmpty("TWILIO_AUTH_TOKEN"),
                                       EnvOrEmpty("TWILIO_API_SECRET")};
+  bool demo = false;  // for the label of an API error
   try {
     try {
       now = CommandNow(std::getenv("SUPERSIM_USAGE_NOW"), now);
@@ -152,6 +158,7 @@ int main(int argc, char** argv) {
       throw UsageError(std::string(e.what()) + "; see --help");
     }
     CliOptions options = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc), now);
+    demo = options.demo;
     if (options.help) {
       out << HelpText();
       return FinishOutput(out, sink, kExitOk);
@@ -168,7 +175,7 @@ int main(int argc, char** argv) {
 
     // --parallel where a split could change the answer: the listing runs whole, and says why.
     const auto plan = twilio::supersim::v1::PlanListing(options.params, options.listing);
-    if (options.listing.parallel_slices > 1 && !plan.Parallel()) {
+    if (!options.quiet && options.listing.parallel_slices > 1 && !plan.Parallel()) {
       std::cerr << "note: --parallel " << options.listing.parallel_slices
                 << ": listing sequentially: " << plan.sequential_reason << '\n';
     }
@@ -180,16 +187,18 @@ int main(int argc, char** argv) {
       if (!options.output && isatty(STDOUT_FILENO) == 1) sink.SetGuard(&progress);
     }
 
-    if (options.output) {
-      ListToFile(listing, file_umask, temp_files);
-    } else {
-      ListTo(out, listing);
-    }
+    const int64_t records =
+        options.output ? ListToFile(listing, file_umask, temp_files) : ListTo(out, listing);
     progress.Stop();
-    return FinishOutput(out, sink, kExitOk);
+    const int status = FinishOutput(out, sink, kExitOk);
+    // A header and nothing under it reads like a failure: say what it means.
+    if (records == 0 && !options.quiet && status == kExitOk) {
+      std::cerr << "note: no usage records matched\n";
+    }
+    return status;
   } catch (...) {
     progress.Stop();
-    Diagnosis diagnosis = DiagnoseCurrentException();
+    Diagnosis diagnosis = DiagnoseCurrentException(demo);
     // Records already written go out before the error, so the two streams read in order.
     out.flush();
     sink.Finish();

@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <vector>
 
 #include "twilio/supersim/v1/list_usage_record_params.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
@@ -31,6 +32,8 @@ struct WriterSettings {
   /// chart has one bar per group value (with a group) or per period (without).
   std::optional<twilio::supersim::v1::Group> group;
   std::optional<twilio::supersim::v1::Granularity> granularity;
+  /// The columns the table may show (ColumnsWithValues of the listing's params); empty: all.
+  std::vector<std::size_t> table_columns;
 };
 
 class RecordWriter {

@@ -6,11 +6,11 @@
 
 namespace supersim_usage {
 
-void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
-                   const twilio::supersim::v1::ListUsageRecordParams& params,
-                   const twilio::supersim::v1::ListingOptions& listing,
-                   const twilio::CallContext& ctx, RecordWriter& writer, std::ostream& out,
-                   ListingObserver* observer) {
+int64_t StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
+                      const twilio::supersim::v1::ListUsageRecordParams& params,
+                      const twilio::supersim::v1::ListingOptions& listing,
+                      const twilio::CallContext& ctx, RecordWriter& writer, std::ostream& out,
+                      ListingObserver* observer) {
   // Validates params: nothing is sent if they are bad.
   auto stream = api.StreamUsageRecord(params, ctx, listing);
   auto it = stream.begin();  // the first page
@@ -25,13 +25,14 @@ void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
     ++written;
     if (observer) observer->OnRecord(written, stream.PagesFetched());
     if (written % page_size == 0) out.flush();
-    if (!out) return;  // stdout failed: fetching more pages would be wasted
+    if (!out) return written;  // stdout failed: fetching more pages would be wasted
   }
   // A signal that came after the last page still means "stop": no summary, no chart, no file.
   ctx.ThrowIfDone();
   if (observer) observer->OnComplete();
   writer.End();
   out.flush();
+  return written;
 }
 
 }  // namespace supersim_usage

@@ -30,11 +30,11 @@ class ListingObserver {
 /// last record, before End()), and no further request is made. Returns early, without End(),
 /// once `out` fails (the reader went away). SDK exceptions propagate; nothing is written before
 /// the first page has arrived, so a listing that fails at once leaves `out` empty. `observer`
-/// may be null.
-void StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
-                   const twilio::supersim::v1::ListUsageRecordParams& params,
-                   const twilio::supersim::v1::ListingOptions& listing,
-                   const twilio::CallContext& ctx, RecordWriter& writer, std::ostream& out,
-                   ListingObserver* observer);
+/// may be null. Returns the records written.
+int64_t StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
+                      const twilio::supersim::v1::ListUsageRecordParams& params,
+                      const twilio::supersim::v1::ListingOptions& listing,
+                      const twilio::CallContext& ctx, RecordWriter& writer, std::ostream& out,
+                      ListingObserver* observer);
 
 }  // namespace supersim_usage

@@ -17,9 +17,28 @@
 
 namespace twilio::testing {
 
+/// Usage a test sets for some SIMs and hours, replacing what the data set's formula gives them:
+/// "SIM 3 used 150 MB on 2 January" is {sim 3, start 2026-01-02, 24 hours, download 150 MB}.
+struct FakeUsage {
+  /// Whose usage this is: one SIM (its index), or every SIM of one network (its index) or of one
+  /// country (ISO code). Exactly one is set.
+  std::optional<int> sim;
+  std::optional<int> network;
+  std::optional<std::string> country;
+  /// The first hour (a time within it counts from its start), and how many hours (>= 1).
+  std::chrono::system_clock::time_point start;
+  int hours = 1;
+  /// The bytes each of those SIMs moved over the whole span, spread evenly over its hours (the
+  /// remainder in the first). At least 0. An hour outside the data set's [start, end) has no
+  /// usage whatever is set.
+  int64_t upload = 0;
+  int64_t download = 0;
+};
+
 /// The deterministic fleet the server reports on. SIM i belongs to fleet i % fleets, uses
 /// network i % networks, and network n sits in country countries[n % countries.size()]. Every
-/// SIM uses data in every hour of [start, end).
+/// SIM uses data in every hour of [start, end): between 1000 and 100000 bytes up and down, from
+/// a fixed formula of the SIM and the hour, unless `usage` says otherwise.
 struct FakeDataSet {
   /// How many SIMs use data (>= 0).
   int sims = 6;
@@ -44,6 +63,9 @@ struct FakeDataSet {
   std::vector<std::string> fleet_names;
   /// data_total_billed is sent as a JSON string (as Twilio does) unless this is set.
   bool billed_as_number = false;
+  /// Usage that replaces the formula's, for the SIMs and hours each entry names (a later entry
+  /// wins over an earlier one for the same SIM and hour).
+  std::vector<FakeUsage> usage;
 };
 
 /// One fault, applied to requests for a given page (0-based, as the Page parameter counts), or
@@ -117,7 +139,8 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
     /// "Now", for Twilio's defaults of a request without EndTime (now) or StartTime (one month
     /// before EndTime: the same day and time of the month before, clamped to its last day, as
     /// Twilio does not say more). Empty: the real clock. FixedClock(data.end) makes a request
-    /// without times cover data sets of up to a month.
+    /// without times cover data sets of up to a month. Called on the server's threads, possibly
+    /// several at once: it must be safe to call concurrently.
     std::function<std::chrono::system_clock::time_point()> clock;
   };
 

@@ -1,0 +1,43 @@
+# ctest driver: configures the first build recipe of docs/installing.md exactly as written (its
+# -D options, into a fresh build directory), then checks that it builds the command and installs
+# it with its man page, and compiles no benchmark.
+#   cmake -DSOURCE=<source tree> -DBINARY=<build dir> -DCXX=<compiler> -P check_documented_recipe.cmake
+include(${CMAKE_CURRENT_LIST_DIR}/run_checked.cmake)
+
+file(READ ${SOURCE}/docs/installing.md page)
+string(REGEX MATCH "cmake -S \\. -B build-static([^\n]*\\\\\n)*[^\n]*" recipe "${page}")
+if(NOT recipe)
+  message(FATAL_ERROR "docs/installing.md has no `cmake -S . -B build-static` recipe")
+endif()
+string(REGEX MATCHALL "-D[A-Za-z_]+=[^ \\\\\n]+" options "${recipe}")
+message(STATUS "the documented options: ${options}")
+
+file(REMOVE_RECURSE ${BINARY})
+run(${CMAKE_COMMAND} -S ${SOURCE} -B ${BINARY} -G Ninja -DCMAKE_CXX_COMPILER=${CXX} ${options})
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${BINARY} --target help
+                OUTPUT_VARIABLE targets RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "cannot list the targets of ${BINARY}")
+endif()
+foreach(wanted supersim-usage twilio-supersim twilio-supersim-testing)
+  if(NOT targets MATCHES "(^|\n)${wanted}:")
+    message(FATAL_ERROR "the documented recipe does not build ${wanted}")
+  endif()
+endforeach()
+foreach(unwanted micro_benchmarks stream_e2e side_by_side unit_tests cli_tests)
+  if(targets MATCHES "(^|\n)${unwanted}:")
+    message(FATAL_ERROR "the documented recipe builds ${unwanted}")
+  endif()
+endforeach()
+file(GLOB_RECURSE install_scripts ${BINARY}/cmake_install.cmake)
+set(install_rules "")
+foreach(script IN LISTS install_scripts)
+  file(READ ${script} text)
+  string(APPEND install_rules "${text}")
+endforeach()
+foreach(installed "bin" "man1" "supersim-usage.1")
+  if(NOT install_rules MATCHES "${installed}")
+    message(FATAL_ERROR "the documented recipe does not install ${installed}")
+  endif()
+endforeach()
+message(STATUS "the documented recipe builds and installs supersim-usage and its man page")
