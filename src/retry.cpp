@@ -115,6 +115,7 @@ void AfterFailedAttempt(const RetryPolicy& policy, const CallContext& ctx, const
   failure.event.from_retry_after = failure.retry_after.has_value();
   failure.event.url = url;
   if (policy.on_retry) policy.on_retry(failure.event);
+  if (state.trace != nullptr) state.trace->RetryScheduled(failure.event);
   // A rate limit speaks for the account, not for this request: the listing's other requests
   // hold as long.
   if (state.throttle != nullptr && (failure.retry_after || failure.event.status == 429)) {

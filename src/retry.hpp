@@ -7,6 +7,7 @@
 #include <string>
 
 #include "listing_throttle.hpp"
+#include "listing_trace.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
 #include "twilio/errors.hpp"
@@ -28,6 +29,8 @@ struct RetryState {
   /// The listing's shared pause when it runs as concurrent slices: every attempt waits for it,
   /// and a 429 or a Retry-After sets it for all of them. nullptr: this request alone.
   ListingThrottle* throttle = nullptr;
+  /// The listing's counts and log events (retries are reported to it); nullptr: none.
+  ListingTrace* trace = nullptr;
 };
 
 /// Calls `attempt` until it returns, or throws an error the policy does not retry, or the

@@ -8,6 +8,7 @@
 
 #include "twilio/credentials.hpp"
 #include "twilio/export.hpp"
+#include "twilio/logging.hpp"
 #include "twilio/retry_policy.hpp"
 
 namespace twilio {
@@ -59,6 +60,11 @@ struct TWILIO_SUPERSIM_EXPORT ClientConfig {
   /// prefetch within the transport's poll interval, but that one page may already have been
   /// requested. False fetches each page only when iteration reaches it.
   bool prefetch_next_page = true;
+
+  /// Receives an event per request, response, retry and page, and one when a listing ends
+  /// (docs/logging.md). Empty: LoggerFromEnvironment(), i.e. lines on standard error when
+  /// TWILIO_LOG_LEVEL is set, else nothing. Not checked.
+  Logger logger;
 
   /// Throws ValidationException naming the first unusable setting: empty credentials, a
   /// base_url that is not absolute http(s) (or has user info, a query, a fragment, or is

@@ -39,9 +39,11 @@ class TWILIO_SUPERSIM_EXPORT TwilioException : public std::runtime_error {
 class TWILIO_SUPERSIM_EXPORT ApiException : public TwilioException {
  public:
   /// An error response: what() reads "Twilio API error: HTTP <status>[, code <code>][:
-  /// <message>]". The SDK builds these from responses; tests of an application may build them.
+  /// <message>][ (request <request id>)]". The SDK builds these from responses; tests of an
+  /// application may build them.
   ApiException(int status, std::optional<int64_t> code, std::string message, std::string more_info,
-               std::string details, std::string body, std::optional<std::string> retry_after = {});
+               std::string details, std::string body, std::optional<std::string> retry_after = {},
+               std::optional<std::string> request_id = {});
 
   /// The HTTP status code (e.g. 401, 429, 503).
   int Status() const noexcept { return status_; }
@@ -57,6 +59,9 @@ class TWILIO_SUPERSIM_EXPORT ApiException : public TwilioException {
   const std::string& Body() const noexcept { return body_; }
   /// The response's Retry-After header, when it had one (e.g. with a 429).
   const std::optional<std::string>& RetryAfter() const noexcept { return retry_after_; }
+  /// The response's Twilio-Request-Id header (RQ and 32 hex digits), what Twilio support asks
+  /// for first; empty when the answer had none (a proxy's, or a test server's).
+  const std::optional<std::string>& RequestId() const noexcept { return request_id_; }
 
  private:
   int status_;
@@ -66,6 +71,7 @@ class TWILIO_SUPERSIM_EXPORT ApiException : public TwilioException {
   std::string details_;
   std::string body_;
   std::optional<std::string> retry_after_;
+  std::optional<std::string> request_id_;
 };
 
 /// The request did not complete: DNS, connect, TLS, timeout, a reset or truncated transfer.

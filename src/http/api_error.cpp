@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/request_id.hpp"
+
 namespace twilio::internal {
 namespace {
 
@@ -61,7 +63,8 @@ ApiException MakeApiException(const http::HttpResponse& response) {
   const std::string* retry_after = response.Header("Retry-After");
   return ApiException(response.status, code, std::move(message), std::move(more_info),
                       std::move(details), response.body,
-                      retry_after ? std::optional<std::string>(*retry_after) : std::nullopt);
+                      retry_after ? std::optional<std::string>(*retry_after) : std::nullopt,
+                      RequestIdOf(response));
 }
 
 }  // namespace twilio::internal

@@ -198,6 +198,7 @@ class CurlHttpClient::Impl {
     response.status = 0;
     response.headers.clear();
     response.body.clear();  // keeps its capacity for this body
+    response.time_to_first_byte.reset();
     Connection connection = Acquire();
     Transfer transfer{connection.easy, config_.max_response_bytes, response, false, false, {}, {}};
     char error[CURL_ERROR_SIZE] = {0};
@@ -206,9 +207,13 @@ class CurlHttpClient::Impl {
     CURLcode code = connection.Perform(ctx);
     long status = 0;
     curl_easy_getinfo(connection.easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_off_t first_byte = 0;  // microseconds
+    const bool timed =
+        curl_easy_getinfo(connection.easy, CURLINFO_STARTTRANSFER_TIME_T, &first_byte) == CURLE_OK;
     Release(connection);
     if (code != CURLE_OK) Fail(code, request, ctx, transfer, error);
     response.status = static_cast<int>(status);
+    if (timed) response.time_to_first_byte = std::chrono::microseconds(first_byte);
   }
 
   const std::string& UserAgent() const noexcept { return user_agent_; }

@@ -128,6 +128,18 @@ std::string DescribeProxy(const std::string& proxy_url) {
   return scheme + "://" + Lower(host) + ":" + port;
 }
 
+std::string ProxyPassword(const std::string& proxy_url) {
+  std::string_view rest = proxy_url;
+  if (const std::size_t colon = rest.find("://"); colon != std::string_view::npos) {
+    rest.remove_prefix(colon + 3);
+  }
+  const std::size_t at = rest.rfind('@');
+  if (at == std::string_view::npos) return "";
+  const std::string_view user_info = rest.substr(0, at);
+  const std::size_t colon = user_info.find(':');
+  return colon == std::string_view::npos ? "" : std::string(user_info.substr(colon + 1));
+}
+
 ProxyChoice ChooseProxy(const UrlOrigin& target, const std::string& configured,
                         const std::string& no_proxy, const EnvLookup& env_in) {
   const EnvLookup env =

@@ -37,4 +37,8 @@ bool NoProxyNames(const std::string& list, const std::string& host);
 /// when it has none), without user info.
 std::string DescribeProxy(const std::string& proxy_url);
 
+/// The password in a proxy URL's user info (`http://user:password@proxy:3128`) as written
+/// there, or "" when it has none: a secret to keep out of messages and logs.
+std::string ProxyPassword(const std::string& proxy_url);
+
 }  // namespace twilio::internal

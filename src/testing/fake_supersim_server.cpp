@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -135,6 +136,23 @@ class ConnectionCountingQueue : public httplib::TaskQueue {
   std::function<std::uint64_t()> on_accept_;
 };
 
+// Twilio's form, RQ and 32 hex digits: a counter over every server of the process, mixed so
+// that ids do not read as a sequence (splitmix64).
+std::string NextRequestId() {
+  static std::atomic<std::uint64_t> counter{0};
+  const auto mix = [](std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+  };
+  const std::uint64_t n = ++counter;
+  char id[35];
+  std::snprintf(id, sizeof id, "RQ%016llx%016llx", static_cast<unsigned long long>(mix(n)),
+                static_cast<unsigned long long>(mix(~n)));
+  return id;
+}
+
 // What the server is about to send.
 struct Reply {
   int status = 200;
@@ -205,7 +223,7 @@ class FakeSupersimServer::Impl {
   void Handle(const httplib::Request& request, httplib::Response& response);
   std::uint64_t Accepted();
   void Record(const httplib::Request& request, const std::string& raw_query,
-              const fake::QueryParams& params, int64_t page);
+              const fake::QueryParams& params, int64_t page, const std::string& request_id);
   std::optional<FakeFault> TakeFault(int64_t page);
   bool Authorized(const httplib::Request& request) const;
   // The answer without faults, but with a fault's next_page_url and empty_page.
@@ -214,7 +232,8 @@ class FakeSupersimServer::Impl {
   // Returns false when the fault dropped the connection (nothing more to send).
   bool ApplyFault(const FakeFault& fault, const httplib::Request& request, Reply& reply);
   void WaitUnlessStopping(std::chrono::milliseconds delay);
-  static void Send(Reply reply, const FakeFault* fault, httplib::Response& response);
+  static void Send(Reply reply, const FakeFault* fault, const std::string& request_id,
+                   httplib::Response& response);
 
   std::mutex lifecycle_mutex_;  // serialises Start and Stop
   std::unique_ptr<HttpServer> server_;
@@ -339,17 +358,18 @@ void FakeSupersimServer::Impl::Handle(const httplib::Request& request,
       question == std::string::npos ? std::string() : request.target.substr(question + 1);
   const fake::QueryParams params = fake::ParseQueryString(raw_query);
   const int64_t page = fake::LenientPageIndex(params);
-  Record(request, raw_query, params, page);
+  const std::string request_id = NextRequestId();
+  Record(request, raw_query, params, page, request_id);
 
   if (request.path != kListPath) {
     Send(ErrorReply(404, 20404, "The requested resource " + request.path + " was not found"),
-         nullptr, response);
+         nullptr, request_id, response);
     return;
   }
   if (request.method != "GET" && request.method != "HEAD") {
     Reply reply = ErrorReply(405, 20004, "Method not allowed");
     reply.headers.emplace("Allow", "GET, HEAD");
-    Send(std::move(reply), nullptr, response);
+    Send(std::move(reply), nullptr, request_id, response);
     return;
   }
   const std::optional<FakeFault> fault = TakeFault(page);
@@ -358,11 +378,12 @@ void FakeSupersimServer::Impl::Handle(const httplib::Request& request,
     response.status = 500;  // not delivered: the connection is gone
     return;
   }
-  Send(std::move(reply), fault ? &*fault : nullptr, response);
+  Send(std::move(reply), fault ? &*fault : nullptr, request_id, response);
 }
 
 void FakeSupersimServer::Impl::Record(const httplib::Request& request, const std::string& raw_query,
-                                      const fake::QueryParams& params, int64_t page) {
+                                      const fake::QueryParams& params, int64_t page,
+                                      const std::string& request_id) {
   RecordedRequest recorded;
   recorded.method = request.method;
   recorded.path = request.path;
@@ -370,6 +391,7 @@ void FakeSupersimServer::Impl::Record(const httplib::Request& request, const std
   recorded.params = params;
   recorded.page = page;
   recorded.connection = t_connection;
+  recorded.request_id = request_id;
   for (const auto& [name, value] : request.headers) {
     // httplib adds the connection's addresses as pseudo headers; they were not sent.
     if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
@@ -465,8 +487,9 @@ bool FakeSupersimServer::Impl::ApplyFault(const FakeFault& fault, const httplib:
 }
 
 void FakeSupersimServer::Impl::Send(Reply reply, const FakeFault* fault,
-                                    httplib::Response& response) {
+                                    const std::string& request_id, httplib::Response& response) {
   response.status = reply.status;
+  response.set_header("Twilio-Request-Id", request_id);
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
   // drop_connection falls back to this when the connection's socket cannot be found: the
   // status line and headers go out, then the connection closes.

@@ -136,6 +136,57 @@ TEST(CliBaseUrl, TwilioSupersimBaseUrlPointsTheCommandAtAServer) {
   EXPECT_EQ(server.RequestCount(), 3u);
 }
 
+// The SDK's events, one line each on stderr: the whole conversation with the (demo) server.
+void ExpectConversation(const std::string& err) {
+  for (const char* part : {" debug listing=", " request attempt=1 GET http://127.0.0.1:",
+                           " response attempt=1 status=200 request_id=RQ", " page records=7 ",
+                           " info listing=", " finished records=7 pages=1 requests=1 retries=0"}) {
+    EXPECT_NE(err.find(part), std::string::npos) << part << " is not in:\n" << err;
+  }
+}
+
+TEST(CliVerbose, LogsEveryRequestResponseAndPageOnStderr) {
+  const RunResult quiet = RunCli({"--demo", "--format", "summary"});
+  for (const char* flag : {"-v", "--verbose"}) {
+    const RunResult verbose = RunCli({"--demo", "--format", "summary", flag});
+    ASSERT_EQ(verbose.exit_code, 0) << verbose.err;
+    EXPECT_EQ(verbose.out, quiet.out);  // the records are untouched
+    ExpectConversation(verbose.err);
+  }
+  EXPECT_EQ(quiet.err, "");
+}
+
+TEST(CliVerbose, TwilioLogLevelDebugShowsTheSameConversation) {
+  const RunResult result = RunCli({"--demo", "--format", "summary"}, {{"TWILIO_LOG_LEVEL=debug"}});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  ExpectConversation(result.err);
+  const RunResult info = RunCli({"--demo", "--format", "summary"}, {{"TWILIO_LOG_LEVEL=info"}});
+  EXPECT_EQ(info.err.find(" debug "), std::string::npos) << info.err;
+  EXPECT_NE(info.err.find(" info listing="), std::string::npos) << info.err;
+}
+
+// A retry is a warning with its reason and wait, and the end counts it.
+TEST(CliVerbose, ARetriedPageIsLoggedWithItsReason) {
+  FakeSupersimServer server(cli_test::Pinned());
+  server.Start();
+  FakeFault unavailable;
+  unavailable.status = 503;
+  unavailable.times = 1;
+  unavailable.retry_after = "0";
+  server.InjectFault(0, unavailable);
+  const RunResult result =
+      RunCli({"--base-url", server.BaseUrl(), "--format", "summary", "-v"}, {ServerEnv(server)});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find(" warning listing="), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(" retry attempt=1 delay_ms=0 retry_after=yes reason=\"Twilio API "
+                            "error: HTTP 503"),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("request_id=" + server.Requests().at(0).request_id), std::string::npos);
+  EXPECT_NE(result.err.find(" retries=1 "), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find(server.GetOptions().password), std::string::npos);
+}
+
 TEST(CliVersion, PrintsSdkAndLibcurlVersions) {
   RunResult result = RunCli({"--version"});
   EXPECT_EQ(result.exit_code, 0);
@@ -352,9 +403,12 @@ TEST_F(CliApiError, WrongAuthTokenExitsThreeWithTwilioCodeAndNoSecret) {
       {{"TWILIO_ACCOUNT_SID=" + server_.GetOptions().username, "TWILIO_AUTH_TOKEN=" + secret_}});
   EXPECT_EQ(result.exit_code, 3);
   EXPECT_EQ(result.out, "");
+  // The request id, what Twilio support asks for, is the one the server answered with.
+  ASSERT_EQ(server_.Requests().size(), 1u);
   EXPECT_EQ(result.err,
             "error: Twilio API error 401 (code 20003): Authenticate (more info: "
-            "https://www.twilio.com/docs/errors/20003)\n");
+            "https://www.twilio.com/docs/errors/20003) (request " +
+                server_.Requests()[0].request_id + ")\n");
   EXPECT_EQ(result.All().find(secret_), std::string::npos);
   ASSERT_EQ(server_.RequestCount(), 1u);  // the secret really was sent, and refused
 }
@@ -384,7 +438,8 @@ TEST_F(CliApiError, SecretEchoedByTheServerIsRedacted) {
   EXPECT_EQ(result.exit_code, 3);
   EXPECT_EQ(result.err,
             "error: Twilio API error 400 (code 20001): token [redacted] is not valid (more info: "
-            "https://example.com/[redacted])\n");
+            "https://example.com/[redacted]) (request " +
+                server_.Requests().at(0).request_id + ")\n");
 }
 
 TEST_F(CliApiError, ErrorOnALaterPageKeepsTheRecordsBeforeIt) {

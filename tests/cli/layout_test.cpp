@@ -209,6 +209,13 @@ TEST(ProgressLine, ShowsRecordsPagesRateElapsedAndPercent) {
   state.elapsed = std::chrono::milliseconds(3500);
   EXPECT_EQ(FormatProgressLine(state, true, std::nullopt),
             "1,250 records \u00b7 25 pages \u00b7 357 records/s \u00b7 0:03 elapsed");
+  // Retries, when there were some, come after the pages.
+  state.retries = 2;
+  EXPECT_EQ(FormatProgressLine(state, false, std::nullopt),
+            "1,250 records | 25 pages | 2 retries | 357 records/s | 0:03 elapsed");
+  state.retries = 1;
+  EXPECT_EQ(FormatProgressLine(state, false, 40), "1,250 records | 25 pages | 1 retry");
+  state.retries = 0;
   state.limit = 3000;
   EXPECT_EQ(FormatProgressLine(state, false, std::nullopt),
             "1,250 records | 25 pages | 357 records/s | 0:03 elapsed | 41%");

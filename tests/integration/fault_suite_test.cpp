@@ -684,7 +684,14 @@ TEST_F(FaultSuite, TooManyRequestsOnEveryAttemptGivesUpAfterMaxAttempts) {
   EXPECT_EQ(DelaysOf(events), (Millis{10, 20}));
   ASSERT_EQ(events.size(), 2u);
   EXPECT_FALSE(events[0].from_retry_after);  // no Retry-After: backoff
-  EXPECT_EQ(std::string(error->what()), events[0].error + " (after 3 attempts)");
+  // Each answer has its own request id: the hook saw the first 429's, the error is the last's.
+  const auto requests = server_.Requests();
+  ASSERT_EQ(requests.size(), 4u);
+  const std::string message = "Twilio API error: HTTP 429, code 20429: Too Many Requests";
+  EXPECT_EQ(events[0].error, message + " (request " + requests[1].request_id + ")");
+  EXPECT_EQ(std::string(error->what()),
+            message + " (request " + requests[3].request_id + ") (after 3 attempts)");
+  EXPECT_EQ(error->RequestId(), requests[3].request_id);
 }
 
 TEST_F(FaultSuite, MaxTotalDelayStopsTheRetries) {

@@ -77,6 +77,9 @@ TEST(DescribeProxy, GivesSchemeHostAndPortButNeverUserInfo) {
   EXPECT_EQ(DescribeProxy("proxy.example"), "http://proxy.example:1080");
   EXPECT_EQ(DescribeProxy("https://proxy.example"), "https://proxy.example:443");
   EXPECT_EQ(DescribeProxy("socks5h://u@[::1]:9050"), "socks5h://[::1]:9050");
+  EXPECT_EQ(ProxyPassword("http://user:pa/ss@proxy:3128"), "pa/ss");
+  EXPECT_EQ(ProxyPassword("http://user@proxy:3128"), "");
+  EXPECT_EQ(ProxyPassword("proxy:3128"), "");
   // A password with an unencoded '/', '?' or '#': not a byte of it is shown.
   for (const char* url : {"http://user:pa/ss@proxy:3128", "http://user:pa?ss@proxy:3128",
                           "http://user:pa#ss@proxy:3128"}) {

@@ -138,9 +138,9 @@ struct Switch {
 
 // Every flag that takes no value, but --help and --version, which stop the parse.
 constexpr Switch kSwitches[] = {
-    {"--demo", &CliOptions::demo},
-    {"--quiet", &CliOptions::quiet},
-    {"--bytes", &CliOptions::raw_bytes},
+    {"--demo", &CliOptions::demo},       {"--quiet", &CliOptions::quiet},
+    {"--bytes", &CliOptions::raw_bytes}, {"--verbose", &CliOptions::verbose},
+    {"-v", &CliOptions::verbose},
 };
 
 const Switch* FindSwitch(std::string_view name) {

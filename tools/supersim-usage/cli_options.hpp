@@ -25,6 +25,9 @@ struct CliOptions {
   bool demo = false;
   /// --quiet: no progress line on standard error.
   bool quiet = false;
+  /// -v, --verbose: a line on standard error per request, response, retry and page, and at the
+  /// end of the listing (the SDK's log events), instead of the progress line.
+  bool verbose = false;
   /// --bytes: byte counts as raw integers in table and chart (they are always raw elsewhere).
   bool raw_bytes = false;
   bool help = false;

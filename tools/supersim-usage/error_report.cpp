@@ -48,6 +48,7 @@ std::string DescribeApiError(const twilio::ApiException& e, bool demo) {
   if (e.Code()) text += " (code " + std::to_string(*e.Code()) + ")";
   if (!e.Message().empty()) text += ": " + OneLine(e.Message());
   if (!e.MoreInfo().empty()) text += " (more info: " + OneLine(e.MoreInfo()) + ")";
+  if (e.RequestId()) text += " (request " + *e.RequestId() + ")";
   return text;
 }
 

@@ -28,6 +28,7 @@ as TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN (or TWILIO_API_KEY, _API_SECRET).
   --output FILE        write FILE, whole or not at all; default: stdout
   --bytes              whole byte counts in table and chart; default: 12.3 MB
   --quiet              no progress line, no notes; default: both on stderr
+  -v, --verbose        log each request, response, retry and page; default: off
   --base-url URL       the API; default: https://supersim.twilio.com
   --demo               list from a built-in fake API's demo data; default: off
   -h, --help           print this help and exit

@@ -31,6 +31,7 @@
 #include "time_argument.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/supersim/v1/usage_records_api.hpp"
+#include "verbose_log.hpp"
 
 namespace {
 
@@ -169,6 +170,10 @@ int main(int argc, char** argv) {
     }
     ClientSetup setup = SetUpClient(options, now);
     secrets.push_back(setup.config.credentials.Password());
+    if (options.verbose) setup.config.logger = VerboseLogger(secrets);
+    // Log lines (--verbose, or TWILIO_LOG_LEVEL's) and a progress line would overwrite each
+    // other on one terminal: logging wins.
+    const bool logging = options.verbose || static_cast<bool>(twilio::LoggerFromEnvironment());
     twilio::supersim::v1::UsageRecordsApi api(setup.config);
     twilio::CallContext ctx;
     ctx.cancellation = cancellation;
@@ -180,7 +185,7 @@ int main(int argc, char** argv) {
                 << ": listing sequentially: " << plan.sequential_reason << '\n';
     }
     Listing listing{api, options, ctx, SettingsFor(options), nullptr};
-    if (!options.quiet && isatty(STDERR_FILENO) == 1) {
+    if (!options.quiet && !logging && isatty(STDERR_FILENO) == 1) {
       StartProgress(progress, options);
       listing.observer = &progress;
       // Records printed to the same terminal must not land after the progress line.

@@ -42,6 +42,10 @@ std::string FormatProgressLine(const ProgressState& state, bool utf8,
       GroupThousands(rate) + " records/s",
       FormatElapsed(state.elapsed) + " elapsed",
   };
+  if (state.retries > 0) {
+    fields.insert(fields.begin() + 2,
+                  Counted(static_cast<int64_t>(state.retries), "retry", "retries"));
+  }
   if (state.limit && *state.limit > 0) {
     double share = static_cast<double>(state.records) / static_cast<double>(*state.limit);
     int percent = share >= 1 ? 100 : static_cast<int>(share * 100);

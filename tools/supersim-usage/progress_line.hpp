@@ -12,12 +12,15 @@ namespace supersim_usage {
 struct ProgressState {
   int64_t records = 0;
   std::size_t pages = 0;
+  /// Shown after the pages when there were some.
+  std::size_t retries = 0;
   std::chrono::steady_clock::duration elapsed{};
   /// --limit: the line then ends with records / limit as a percentage.
   std::optional<int64_t> limit;
 };
 
-/// "1,250 records · 25 pages · 6,410 records/s · 0:03 elapsed · 42%": the rate is records per
+/// "1,250 records · 25 pages · 6,410 records/s · 0:03 elapsed · 42%" ("· 2 retries" after the
+/// pages when the listing retried): the rate is records per
 /// second of elapsed time (0 before any time passed), the percentage is rounded down and shown
 /// only with a limit. The separator is " · " when `utf8`, else " | ". With a `width`, the line
 /// keeps to width - 1 columns (a full line would wrap on some terminals, and "\r" would no

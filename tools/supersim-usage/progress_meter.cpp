@@ -58,9 +58,10 @@ void ProgressMeter::Stop() noexcept {
   active_.store(false);
 }
 
-void ProgressMeter::OnRecord(int64_t records, std::size_t pages) noexcept {
+void ProgressMeter::OnRecord(int64_t records, std::size_t pages, std::size_t retries) noexcept {
   records_.store(records, std::memory_order_relaxed);
   pages_.store(pages, std::memory_order_relaxed);
+  retries_.store(retries, std::memory_order_relaxed);
 }
 
 void ProgressMeter::BeforeWrite() noexcept {
@@ -89,6 +90,7 @@ void ProgressMeter::DrawLocked() {
   ProgressState state;
   state.records = drawn_records_ = records_.load(std::memory_order_relaxed);
   state.pages = drawn_pages_ = pages_.load(std::memory_order_relaxed);
+  state.retries = retries_.load(std::memory_order_relaxed);
   state.elapsed = std::chrono::steady_clock::now() - start_;
   state.limit = settings_.limit;
   std::string line = FormatProgressLine(state, settings_.utf8, OutputWidth(settings_.fd));

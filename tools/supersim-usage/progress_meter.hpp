@@ -48,7 +48,7 @@ class ProgressMeter : public ListingObserver, public WriteGuard {
   void Stop() noexcept;
 
   /// From the listing's thread, per record: only stores the counts.
-  void OnRecord(int64_t records, std::size_t pages) noexcept override;
+  void OnRecord(int64_t records, std::size_t pages, std::size_t retries) noexcept override;
   /// The listing is complete: Stop().
   void OnComplete() noexcept override { Stop(); }
 
@@ -70,6 +70,7 @@ class ProgressMeter : public ListingObserver, public WriteGuard {
   std::chrono::steady_clock::time_point start_;
   std::atomic<int64_t> records_{0};
   std::atomic<std::size_t> pages_{0};
+  std::atomic<std::size_t> retries_{0};
   std::atomic<bool> active_{false};
 
   std::mutex mutex_;  // guards what follows, and every write of the line

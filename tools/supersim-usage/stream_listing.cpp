@@ -14,7 +14,10 @@ int64_t StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
   // Validates params: nothing is sent if they are bad.
   auto stream = api.StreamUsageRecord(params, ctx, listing);
   auto it = stream.begin();  // the first page
-  if (observer) observer->OnRecord(0, stream.PagesFetched());
+  // Retries are read from the listing's counts when a page arrived, not for every record.
+  std::size_t pages = stream.PagesFetched();
+  std::size_t retries = stream.Stats().retries;
+  if (observer) observer->OnRecord(0, pages, retries);
   writer.Begin();
   // A page ends after this many records (every page but the last is full), so flushing then
   // gets a page out before the next one is requested.
@@ -23,7 +26,13 @@ int64_t StreamListing(const twilio::supersim::v1::UsageRecordsApi& api,
   for (; it != stream.end(); ++it) {
     writer.Write(*it);
     ++written;
-    if (observer) observer->OnRecord(written, stream.PagesFetched());
+    if (observer) {
+      if (stream.PagesFetched() != pages) {
+        pages = stream.PagesFetched();
+        retries = stream.Stats().retries;
+      }
+      observer->OnRecord(written, pages, retries);
+    }
     if (written % page_size == 0) out.flush();
     if (!out) return written;  // stdout failed: fetching more pages would be wasted
   }

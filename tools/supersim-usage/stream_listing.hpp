@@ -16,9 +16,9 @@ namespace supersim_usage {
 class ListingObserver {
  public:
   virtual ~ListingObserver() = default;
-  /// After the first page arrived (records 0), then after each record: the records read so far
-  /// and the pages fetched so far.
-  virtual void OnRecord(int64_t records, std::size_t pages) noexcept = 0;
+  /// After the first page arrived (records 0), then after each record: the records read so far,
+  /// the pages fetched and the retries made so far.
+  virtual void OnRecord(int64_t records, std::size_t pages, std::size_t retries) noexcept = 0;
   /// Every record was read; the writer's End() comes next.
   virtual void OnComplete() noexcept = 0;
 };

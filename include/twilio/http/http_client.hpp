@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +34,10 @@ struct TWILIO_SUPERSIM_EXPORT HttpResponse {
   Headers headers;
   /// The whole body, decompressed.
   std::string body;
+  /// From the start of the transfer to the first byte of the answer (on a new connection, name
+  /// lookup, connect and TLS included), when the transport measures it (CurlHttpClient does);
+  /// for logging only.
+  std::optional<std::chrono::microseconds> time_to_first_byte;
 
   /// The first value of header `name` (case-insensitive), or nullptr.
   const std::string* Header(const std::string& name) const;

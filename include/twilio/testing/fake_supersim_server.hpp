@@ -20,18 +20,22 @@ namespace twilio::testing {
 /// Usage a test sets for some SIMs and hours, replacing what the data set's formula gives them:
 /// "SIM 3 used 150 MB on 2 January" is {sim 3, start 2026-01-02, 24 hours, download 150 MB}.
 struct FakeUsage {
-  /// Whose usage this is: one SIM (its index), or every SIM of one network (its index) or of one
-  /// country (ISO code). Exactly one is set.
+  /// One SIM, by its index. Exactly one of sim, network and country is set.
   std::optional<int> sim;
+  /// Every SIM of one network, by the network's index.
   std::optional<int> network;
+  /// Every SIM whose network is in this country (one of FakeDataSet::countries).
   std::optional<std::string> country;
-  /// The first hour (a time within it counts from its start), and how many hours (>= 1).
+  /// The first hour: the whole UTC hour this time falls in. At least one of the entry's hours
+  /// must be in the data set's [start, end).
   std::chrono::system_clock::time_point start;
+  /// How many hours from `start` (>= 1).
   int hours = 1;
-  /// The bytes each of those SIMs moved over the whole span, spread evenly over its hours (the
-  /// remainder in the first). At least 0. An hour outside the data set's [start, end) has no
-  /// usage whatever is set.
+  /// Bytes each named SIM sent over all the hours, spread evenly over them (the remainder in
+  /// the first). At least 0. An hour outside the data set's [start, end) has no usage whatever
+  /// is set.
   int64_t upload = 0;
+  /// Bytes each named SIM received, spread as `upload` is. At least 0.
   int64_t download = 0;
 };
 
@@ -116,6 +120,9 @@ struct TWILIO_SUPERSIM_TESTING_EXPORT RecordedRequest {
   /// 1, 2, 3, ... in accept order over its whole life (ClearRequests does not restart the
   /// numbering), so requests with equal values shared one kept-alive connection.
   std::uint64_t connection = 0;
+  /// The Twilio-Request-Id the server answered it with (RQ and 32 hex digits, different for
+  /// every request any server of the process answers).
+  std::string request_id;
 
   /// First value of query parameter `name` (case-sensitive), or std::nullopt.
   std::optional<std::string> Param(const std::string& name) const;

@@ -1,6 +1,8 @@
 #include "supersim/v1/api_core.hpp"
 
 #include "http/api_error.hpp"
+#include "http/proxy_choice.hpp"
+#include "http/request_id.hpp"
 #include "retry.hpp"
 #include "supersim/v1/simdjson_page_parser.hpp"
 #include "twilio/errors.hpp"
@@ -10,6 +12,9 @@
 namespace twilio::supersim::v1::internal {
 ApiCore::ApiCore(ClientConfig config, std::shared_ptr<http::HttpClient> client)
     : config_(std::move(config)),
+      logger_(twilio::internal::Redacting(
+          config_.logger ? config_.logger : LoggerFromEnvironment(),
+          {config_.credentials.Password(), twilio::internal::ProxyPassword(config_.proxy)})),
       client_(std::move(client)),
       origin_(twilio::internal::ValidatedBaseOrigin(config_.base_url)) {
   if (!client_) throw ValidationException("client", "must not be null");
@@ -43,21 +48,56 @@ std::string ApiCore::FollowableUrl(const std::string& next_page_url) const {
   return url;
 }
 
+void ApiCore::Attempt(const http::HttpRequest& request, const CallContext& ctx,
+                      http::HttpResponse& response,
+                      const twilio::internal::RetryState& state) const {
+  ctx.ThrowIfDone();
+  twilio::internal::ListingTrace* trace = state.trace;
+  if (trace != nullptr) trace->RequestSent(request, state.attempts);
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    client_->SendInto(request, ctx, response);
+  } catch (...) {
+    if (trace != nullptr) trace->RequestFailed(twilio::internal::Since(start));
+    throw;
+  }
+  if (trace != nullptr) {
+    trace->ResponseReceived(request, state.attempts, response, twilio::internal::Since(start));
+  }
+  if (response.status < 200 || response.status > 299) {
+    throw twilio::internal::MakeApiException(response);
+  }
+}
+
 ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext& ctx) const {
   http::HttpRequest request;
   request.url = url;
   http::HttpResponse response;
   ListUsageRecordResponse page;
-  // One page, retried on its own: the records of a fault-free run, none lost, none twice.
-  twilio::internal::RunWithRetries(config_.retry, ctx, url, [&] {
-    ctx.ThrowIfDone();
-    client_->SendInto(request, ctx, response);
-    if (response.status < 200 || response.status > 299) {
-      throw twilio::internal::MakeApiException(response);
-    }
-    // Parsed in place: the transport left the parser's padding in the body's spare capacity.
-    ParsePageWithSimdjson(response.body, page);
-  });
+  const auto trace = NewTrace();
+  twilio::internal::RetryState state;
+  state.trace = trace.get();
+  try {
+    // One page, retried on its own: the records of a fault-free run, none lost, none twice.
+    twilio::internal::RunWithRetries(
+        config_.retry, ctx, url,
+        [&] {
+          Attempt(request, ctx, response, state);
+          // Parsed in place: the transport left the parser's padding in the body's spare
+          // capacity.
+          const auto start = std::chrono::steady_clock::now();
+          ParsePageWithSimdjson(response.body, page);
+          trace->PageParsed(page.usage_records.size(), response, twilio::internal::Since(start));
+        },
+        state);
+  } catch (const TwilioException& error) {
+    trace->Ended(LogEventKind::ListingStopped, twilio::internal::StopLevel(error),
+                 twilio::internal::StopReason(error), 0);
+    throw;
+  }
+  trace->Ended(LogEventKind::ListingFinished, LogLevel::Info, "", page.usage_records.size());
+  page.request_id = twilio::internal::RequestIdOf(response);
+  page.stats = trace->Stats(page.usage_records.size());
   return page;
 }
 
@@ -66,15 +106,7 @@ void ApiCore::Receive(const std::string& url, const CallContext& ctx, http::Http
   http::HttpRequest request;
   request.url = url;
   twilio::internal::RunWithRetries(
-      config_.retry, ctx, url,
-      [&] {
-        ctx.ThrowIfDone();
-        client_->SendInto(request, ctx, response);
-        if (response.status < 200 || response.status > 299) {
-          throw twilio::internal::MakeApiException(response);
-        }
-      },
-      state);
+      config_.retry, ctx, url, [&] { Attempt(request, ctx, response, state); }, state);
 }
 
 void ApiCore::AfterParseFailure(const std::string& url, const CallContext& ctx,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "listing_trace.hpp"
 #include "retry.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
@@ -35,13 +36,19 @@ class ApiCore {
   /// Whether listings fetch the next page in the background (ClientConfig::prefetch_next_page).
   bool PrefetchNextPage() const noexcept { return config_.prefetch_next_page; }
 
-  /// GETs `url` and parses the page, retrying as config.retry says. Throws ApiException for a
-  /// non-2xx status.
+  /// The counts and events of a new listing, for the configured logger (or the environment's).
+  std::shared_ptr<twilio::internal::ListingTrace> NewTrace() const {
+    return std::make_shared<twilio::internal::ListingTrace>(logger_);
+  }
+
+  /// GETs `url` and parses the page, retrying as config.retry says: a listing of one page, with
+  /// its request id and counts. Throws ApiException for a non-2xx status.
   ListUsageRecordResponse Fetch(const std::string& url, const CallContext& ctx) const;
 
   /// The first half of a page fetch, for a listing that parses elsewhere: GETs `url` into
   /// `response` (whose body buffer is reused) and checks the status, retrying transport
-  /// failures and statuses as config.retry says, counting on from `state`.
+  /// failures and statuses as config.retry says, counting on from `state` (and reporting each
+  /// attempt to state.trace).
   void Receive(const std::string& url, const CallContext& ctx, http::HttpResponse& response,
                twilio::internal::RetryState& state) const;
   /// The body Receive got failed to parse with `error`, in attempt state.attempts: rethrows it
@@ -51,7 +58,12 @@ class ApiCore {
                          twilio::internal::RetryState& state) const;
 
  private:
+  // One attempt: sends `request` into `response`, tells state.trace, checks the status.
+  void Attempt(const http::HttpRequest& request, const CallContext& ctx,
+               http::HttpResponse& response, const twilio::internal::RetryState& state) const;
+
   ClientConfig config_;
+  Logger logger_;  // config_.logger, or the environment's
   std::shared_ptr<http::HttpClient> client_;
   twilio::internal::UrlOrigin origin_;
   std::string base_;  // base_url without a trailing '/'

@@ -8,7 +8,7 @@
 #include <thread>
 #include <utility>
 
-#include "supersim/v1/usage_record_pager.hpp"
+#include "supersim/v1/traced_source.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/supersim/v1/list_usage_record_request.hpp"
 #include "twilio/supersim/v1/usage_records_api.hpp"
@@ -61,14 +61,14 @@ class FanOut {
     FanOutResult result;
     result.index = index;
     result.params = sets_[index];
-    std::optional<internal::UsageRecordPager> pager;
+    std::optional<internal::TracedSource> pager;
     try {
       // Once one set saw the context stop, the rest send nothing. The transport may report the
       // deadline a few milliseconds before ctx.IsExpired() turns true, hence the flag.
       if (stopped_ == kCancelled) throw CancelledException();
       if (stopped_ == kExpired) throw DeadlineExceededException();
       ctx_.ThrowIfDone();
-      pager.emplace(core_, sets_[index], ctx_);
+      pager.emplace(core_, sets_[index], ctx_, ListingPlan{});
       while (SupersimV1UsageRecord* record = pager->Next()) {
         result.response.usage_records.push_back(std::move(*record));
       }
@@ -81,7 +81,11 @@ class FanOut {
     } catch (...) {
       result.error = std::current_exception();
     }
-    if (pager) result.response.meta = pager->LastMeta();
+    if (pager) {
+      result.response.meta = pager->LastMeta();
+      result.response.request_id = pager->LastRequestId();
+      result.response.stats = pager->Stats();
+    }
     return result;
   }
 

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
 
+#include "twilio/listing_stats.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
 
 namespace twilio::supersim::v1::internal {
@@ -21,6 +24,11 @@ class RecordSource {
   virtual std::size_t PagesFetched() const noexcept = 0;
   /// The meta of the last page the records came from.
   virtual const ListUsageRecordResponseMeta& LastMeta() const noexcept = 0;
+  /// The Twilio-Request-Id of that page, when it had one.
+  virtual std::optional<std::string> LastRequestId() const = 0;
+  /// The listing's counts so far (TracedSource keeps them; the sources it wraps report to its
+  /// trace).
+  virtual ListingStats Stats() const { return {}; }
 };
 
 }  // namespace twilio::supersim::v1::internal

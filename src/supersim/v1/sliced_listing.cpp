@@ -17,13 +17,15 @@ constexpr std::chrono::milliseconds kReaderPoll{50};
 }  // namespace
 
 SlicedListing::SlicedListing(std::shared_ptr<const ApiCore> core, ListUsageRecordParams params,
-                             CallContext ctx, SliceFrame frame, std::size_t concurrency)
+                             CallContext ctx, SliceFrame frame, std::size_t concurrency,
+                             twilio::internal::ListingTrace* trace)
     : core_(std::move(core)),
       params_(std::move(params)),
       ctx_(std::move(ctx)),
       frame_(frame),
       concurrency_(concurrency),
-      page_size_(EffectivePageSize(params_)) {
+      page_size_(EffectivePageSize(params_)),
+      trace_(trace) {
   slice_ctx_.deadline = ctx_.deadline;
   slice_ctx_.cancellation = ctx_.cancellation.Linked();
   // Fail on bad input now, before anything is sent (as a sequential listing does).
@@ -85,6 +87,7 @@ bool SlicedListing::NextBatch() {
       batch_ = std::move(page.records);
       batch_index_ = 0;
       last_meta_ = std::move(page.meta);
+      last_request_id_ = std::move(page.request_id);
       return true;
     }
     if (front.done) {
@@ -180,7 +183,7 @@ void SlicedListing::Work() {
 
 bool SlicedListing::List(Slice& slice) {
   // One request at a time per slice: the concurrency is the slices'.
-  UsageRecordPager pager(core_, slice.params, slice_ctx_, /*prefetch=*/false, &throttle_);
+  UsageRecordPager pager(core_, slice.params, slice_ctx_, /*prefetch=*/false, &throttle_, trace_);
   Page page;
   std::size_t pages_seen = 0;
   while (SupersimV1UsageRecord* record = pager.Next()) {
@@ -190,6 +193,7 @@ bool SlicedListing::List(Slice& slice) {
     page.records.push_back(std::move(*record));
     if (pager.UnreadOnPage() == 0) {
       page.meta = pager.LastMeta();
+      page.request_id = pager.LastRequestId();
       if (!Push(slice, std::move(page))) return false;
       page = Page();
     }
@@ -197,6 +201,7 @@ bool SlicedListing::List(Slice& slice) {
   pages_fetched_ += pager.PagesFetched() - pages_seen;
   if (!page.records.empty()) {  // stopped by Limit within a page
     page.meta = pager.LastMeta();
+    page.request_id = pager.LastRequestId();
     if (!Push(slice, std::move(page))) return false;
   }
   return true;

@@ -18,10 +18,12 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
 #include "listing_throttle.hpp"
+#include "listing_trace.hpp"
 #include "supersim/v1/api_core.hpp"
 #include "supersim/v1/record_source.hpp"
 #include "supersim/v1/time_slices.hpp"
@@ -33,8 +35,9 @@ class SlicedListing : public RecordSource {
   /// Pages a slice may have waiting, and the size slices are planned at.
   static constexpr std::size_t kPagesPerSlice = 2;
 
+  /// Its requests and pages are reported to `trace` (or nullptr), which must outlive it.
   SlicedListing(std::shared_ptr<const ApiCore> core, ListUsageRecordParams params, CallContext ctx,
-                SliceFrame frame, std::size_t concurrency);
+                SliceFrame frame, std::size_t concurrency, twilio::internal::ListingTrace* trace);
   /// Stops every request in flight and waits for the workers.
   ~SlicedListing() override;
   SlicedListing(const SlicedListing&) = delete;
@@ -44,11 +47,13 @@ class SlicedListing : public RecordSource {
   SupersimV1UsageRecord* Current() const noexcept override { return current_; }
   std::size_t PagesFetched() const noexcept override { return pages_fetched_.load(); }
   const ListUsageRecordResponseMeta& LastMeta() const noexcept override { return last_meta_; }
+  std::optional<std::string> LastRequestId() const override { return last_request_id_; }
 
  private:
   struct Page {
     std::vector<SupersimV1UsageRecord> records;
     ListUsageRecordResponseMeta meta;
+    std::optional<std::string> request_id;
   };
   struct Slice {
     ListUsageRecordParams params;
@@ -80,6 +85,7 @@ class SlicedListing : public RecordSource {
   const SliceFrame frame_;
   const std::size_t concurrency_;
   const int64_t page_size_;
+  twilio::internal::ListingTrace* const trace_;
   twilio::internal::ListingThrottle throttle_;
   // The slices' requests: the caller's deadline, and a token linked to the caller's that
   // stopping the listing cancels.
@@ -104,6 +110,7 @@ class SlicedListing : public RecordSource {
   int64_t yielded_ = 0;
   std::exception_ptr stopped_by_;
   ListUsageRecordResponseMeta last_meta_;
+  std::optional<std::string> last_request_id_;
   SupersimV1UsageRecord* current_ = nullptr;
 
   std::vector<std::thread> workers_;  // joined by the destructor, before anything they use goes

@@ -1,24 +1,23 @@
 #include "supersim/v1/usage_record_pager.hpp"
 
+#include <chrono>
 #include <functional>
 #include <utility>
 
+#include "http/request_id.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::supersim::v1::internal {
 UsageRecordPager::UsageRecordPager(std::shared_ptr<const ApiCore> core,
-                                   ListUsageRecordParams params, CallContext ctx)
-    : UsageRecordPager(core, std::move(params), std::move(ctx), core->PrefetchNextPage(), nullptr) {
-}
-
-UsageRecordPager::UsageRecordPager(std::shared_ptr<const ApiCore> core,
                                    ListUsageRecordParams params, CallContext ctx, bool prefetch,
-                                   twilio::internal::ListingThrottle* throttle)
+                                   twilio::internal::ListingThrottle* throttle,
+                                   twilio::internal::ListingTrace* trace)
     : core_(std::move(core)),
       params_(std::move(params)),
       ctx_(std::move(ctx)),
       prefetch_(prefetch),
-      throttle_(throttle) {
+      throttle_(throttle),
+      trace_(trace) {
   prefetch_ctx_.deadline = ctx_.deadline;
   prefetch_ctx_.cancellation = ctx_.cancellation.Linked();
   // Fail on bad input now, before anything is sent.
@@ -42,6 +41,10 @@ SupersimV1UsageRecord* UsageRecordPager::Next() {
     if (!FetchNextPage()) break;
   }
   return current_;
+}
+
+std::optional<std::string> UsageRecordPager::LastRequestId() const {
+  return twilio::internal::RequestIdOf(reading_->response);
 }
 
 std::string UsageRecordPager::NextUrl(const std::string& link, std::size_t& key) {
@@ -135,7 +138,12 @@ void UsageRecordPager::Walk(const std::string& url) {
     PageSlot& slot = *reading_;
     const bool sent_ahead = SendAhead(slot.outline);
     try {
+      const auto start = std::chrono::steady_clock::now();
       slot.reader.Walk(slot.page);
+      if (trace_ != nullptr) {
+        trace_->PageParsed(slot.page.usage_records.size(), slot.response,
+                           twilio::internal::Since(start));
+      }
       return;
     } catch (ParseException& error) {
       // Nothing of this page was yielded, and what the walk left behind is never read.

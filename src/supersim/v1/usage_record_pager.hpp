@@ -31,12 +31,11 @@ namespace twilio::supersim::v1::internal {
 
 class UsageRecordPager : public RecordSource {
  public:
-  /// Prefetches as the configuration says.
+  /// Prefetches when `prefetch`; every request waits for `throttle` (or nullptr), and is
+  /// reported with each page to `trace` (or nullptr), which must outlive the pager.
   UsageRecordPager(std::shared_ptr<const ApiCore> core, ListUsageRecordParams params,
-                   CallContext ctx);
-  /// `prefetch` overrides the configuration; every request waits for `throttle` (or nullptr).
-  UsageRecordPager(std::shared_ptr<const ApiCore> core, ListUsageRecordParams params,
-                   CallContext ctx, bool prefetch, twilio::internal::ListingThrottle* throttle);
+                   CallContext ctx, bool prefetch, twilio::internal::ListingThrottle* throttle,
+                   twilio::internal::ListingTrace* trace);
   /// Stops a prefetch still in flight and waits for it.
   ~UsageRecordPager() override;
   UsageRecordPager(const UsageRecordPager&) = delete;
@@ -53,6 +52,7 @@ class UsageRecordPager : public RecordSource {
   const ListUsageRecordResponseMeta& LastMeta() const noexcept override {
     return reading_->page.meta;
   }
+  std::optional<std::string> LastRequestId() const override;
   /// Records of the current page not yet returned by Next(): 0 right after Next() returned the
   /// last record of its page.
   std::size_t UnreadOnPage() const noexcept { return reading_->page.usage_records.size() - index_; }
@@ -93,6 +93,7 @@ class UsageRecordPager : public RecordSource {
   twilio::internal::RetryState FreshRetries() const {
     twilio::internal::RetryState state;
     state.throttle = throttle_;
+    state.trace = trace_;
     return state;
   }
   // Ends the listing with `error`: throws it now and from every later FetchNextPage().
@@ -103,6 +104,7 @@ class UsageRecordPager : public RecordSource {
   CallContext ctx_;
   bool prefetch_;
   twilio::internal::ListingThrottle* throttle_;
+  twilio::internal::ListingTrace* trace_;
   // The prefetch's context: the caller's deadline, and a token linked to the caller's that
   // DropPrefetch and the destructor cancel.
   CallContext prefetch_ctx_;

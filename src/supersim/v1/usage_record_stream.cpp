@@ -27,4 +27,8 @@ std::size_t UsageRecordStream::PagesFetched() const noexcept {
   return source_->PagesFetched();
 }
 
+ListingStats UsageRecordStream::Stats() const {
+  return source_->Stats();
+}
+
 }  // namespace twilio::supersim::v1

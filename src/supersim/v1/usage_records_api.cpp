@@ -3,8 +3,7 @@
 #include <algorithm>
 
 #include "supersim/v1/api_core.hpp"
-#include "supersim/v1/sliced_listing.hpp"
-#include "supersim/v1/usage_record_pager.hpp"
+#include "supersim/v1/traced_source.hpp"
 #include "twilio/http/curl_http_client.hpp"
 
 namespace twilio::supersim::v1 {
@@ -15,29 +14,10 @@ UsageRecordsApi::UsageRecordsApi(ClientConfig config)
 UsageRecordsApi::UsageRecordsApi(ClientConfig config, std::shared_ptr<http::HttpClient> client)
     : core_(std::make_shared<internal::ApiCore>(std::move(config), std::move(client))) {}
 
-namespace {
-
-// The source a listing reads: one sequential listing, or its time slices when the plan splits
-// it.
-std::shared_ptr<internal::RecordSource> MakeSource(
-    const std::shared_ptr<const internal::ApiCore>& core, const ListUsageRecordParams& params,
-    const CallContext& ctx, const ListingPlan& plan) {
-  if (plan.Parallel()) {
-    std::string unused;
-    return std::make_shared<internal::SlicedListing>(
-        core, params, ctx, *internal::FrameOf(params, unused), plan.concurrency);
-  }
-  return std::make_shared<internal::UsageRecordPager>(core, params, ctx);
-}
-
-}  // namespace
-
 ListUsageRecordResponse UsageRecordsApi::ListUsageRecord(const ListUsageRecordParams& params,
                                                          const CallContext& ctx,
                                                          const ListingOptions& options) const {
-  const std::shared_ptr<internal::RecordSource> source =
-      MakeSource(core_, params, ctx, PlanListing(params, options));
-  internal::RecordSource& pager = *source;
+  internal::TracedSource pager(core_, params, ctx, PlanListing(params, options));
   ListUsageRecordResponse all;
   auto& records = all.usage_records;
   // Room for the records Limit allows, up to a bound: growing by doubling would move every
@@ -52,6 +32,8 @@ ListUsageRecordResponse UsageRecordsApi::ListUsageRecord(const ListUsageRecordPa
     records.shrink_to_fit();
   }
   all.meta = pager.LastMeta();
+  all.request_id = pager.LastRequestId();
+  all.stats = pager.Stats();
   return all;
 }
 
@@ -59,7 +41,7 @@ UsageRecordStream UsageRecordsApi::StreamUsageRecord(const ListUsageRecordParams
                                                      const CallContext& ctx,
                                                      const ListingOptions& options) const {
   ListingPlan plan = PlanListing(params, options);
-  auto source = MakeSource(core_, params, ctx, plan);
+  auto source = std::make_shared<internal::TracedSource>(core_, params, ctx, plan);
   return UsageRecordStream(std::move(source), std::move(plan));
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "twilio/export.hpp"
+#include "twilio/listing_stats.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
 namespace twilio::supersim::v1 {
@@ -49,7 +50,16 @@ struct ListUsageRecordResponse {
   /// Paging links and counters.
   ListUsageRecordResponseMeta meta;
 
-  /// Member-wise equality.
+  /// Not from the body, but about the call that got it: the Twilio-Request-Id of the page the
+  /// meta came from (the last page of a listing), when the answer had one. Not compared, not
+  /// serialized.
+  std::optional<std::string> request_id;
+  /// The listing's counts (pages, requests, retries, bytes, times). Not compared, not
+  /// serialized.
+  ListingStats stats;
+
+  /// Equality of the records and the meta (request_id and stats describe the call, not the
+  /// data).
   friend bool operator==(const ListUsageRecordResponse& a, const ListUsageRecordResponse& b) {
     return a.usage_records == b.usage_records && a.meta == b.meta;
   }

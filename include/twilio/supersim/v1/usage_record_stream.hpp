@@ -8,6 +8,7 @@
 
 #include "twilio/errors.hpp"  // what begin() and ++ throw
 #include "twilio/export.hpp"
+#include "twilio/listing_stats.hpp"
 #include "twilio/supersim/v1/listing_options.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
@@ -82,6 +83,9 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordStream {
 
   /// How many pages have been fetched so far.
   std::size_t PagesFetched() const noexcept;
+  /// The listing's counts so far: pages, records read, requests, retries, bytes, and the time
+  /// spent in the network, parsing and waiting to retry. Call it from the thread that iterates.
+  ListingStats Stats() const;
   /// How the listing runs: split into concurrent time slices or not, and if not although
   /// ListingOptions::parallel_slices asked for it, why.
   const ListingPlan& Plan() const noexcept { return plan_; }
