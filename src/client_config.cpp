@@ -1,19 +1,14 @@
 #include "twilio/client_config.hpp"
 
-#include <cstdlib>
 #include <map>
 
-#include "retry.hpp"
+#include "client_config_checks.hpp"
+#include "environment.hpp"
 #include "twilio/errors.hpp"
 #include "url.hpp"
 
 namespace twilio {
 namespace {
-
-std::string Env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? std::string(value) : std::string();
-}
 
 // A host-name label: letters, digits and inner hyphens, so nothing can smuggle in a '/', '@'
 // or '.' and change the host the credentials go to.
@@ -63,14 +58,22 @@ void ClientConfig::Validate() const {
   internal::ValidateListingSettings(*this);
 }
 
+void internal::ValidateListingSettings(const ClientConfig& config) {
+  config.retry.Validate();
+  if (config.max_consecutive_empty_pages < 1) {
+    throw ValidationException("max_consecutive_empty_pages", "must be at least 1");
+  }
+}
+
 ClientConfig ClientConfig::FromEnvironment() {
   ClientConfig config;
   config.credentials = Credentials::FromEnvironment();
   // An emulator endpoint, as google-cloud-cpp and the AWS SDKs read one: the same program runs
   // against the fake server. Validate() holds it to the rules of any base_url.
-  const std::string base_url = Env("TWILIO_SUPERSIM_BASE_URL");
-  config.base_url =
-      base_url.empty() ? RegionalBaseUrl(Env("TWILIO_EDGE"), Env("TWILIO_REGION")) : base_url;
+  const std::string base_url = internal::EnvironmentValue("TWILIO_SUPERSIM_BASE_URL");
+  config.base_url = base_url.empty() ? RegionalBaseUrl(internal::EnvironmentValue("TWILIO_EDGE"),
+                                                       internal::EnvironmentValue("TWILIO_REGION"))
+                                     : base_url;
   return config;
 }
 

@@ -1,20 +1,15 @@
 #include "twilio/credentials.hpp"
 
-#include <cstdlib>
 #include <utility>
 
+#include "environment.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio {
 namespace {
 
-std::string Env(const char* name) {
-  const char* value = std::getenv(name);
-  return value ? std::string(value) : std::string();
-}
-
 std::string RequireEnv(const char* name) {
-  std::string value = Env(name);
+  std::string value = internal::EnvironmentValue(name);
   if (value.empty()) throw ValidationException(name, "environment variable is not set");
   return value;
 }
@@ -43,7 +38,8 @@ Credentials Credentials::FromEnvironment() {
   // Read one by one: argument evaluation order is unspecified, and the error must name the
   // first missing variable on every compiler.
   std::string account_sid = RequireEnv("TWILIO_ACCOUNT_SID");
-  if (!Env("TWILIO_API_KEY").empty() || !Env("TWILIO_API_SECRET").empty()) {
+  if (!internal::EnvironmentValue("TWILIO_API_KEY").empty() ||
+      !internal::EnvironmentValue("TWILIO_API_SECRET").empty()) {
     std::string api_key = RequireEnv("TWILIO_API_KEY");
     std::string api_secret = RequireEnv("TWILIO_API_SECRET");
     return FromApiKey(std::move(account_sid), std::move(api_key), std::move(api_secret));

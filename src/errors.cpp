@@ -30,6 +30,26 @@ ApiException::ApiException(int status, std::optional<int64_t> code, std::string 
       retry_after_(std::move(retry_after)),
       request_id_(std::move(request_id)) {}
 
+RetryTraits ApiException::ForRetry() const {
+  RetryTraits traits;
+  traits.status = status_;
+  traits.retry_after = retry_after_;
+  return traits;
+}
+
+RetryTraits TransportException::ForRetry() const {
+  RetryTraits traits;
+  traits.transient = transient_;
+  traits.curl_code = curl_code_;
+  return traits;
+}
+
+RetryTraits ParseException::ForRetry() const {
+  RetryTraits traits;
+  traits.transient = path_.empty();
+  return traits;
+}
+
 ParseException::ParseException(const std::string& path, const std::string& reason)
     : TwilioException("invalid response" + (path.empty() ? std::string() : " at " + path) + ": " +
                       reason),

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <mutex>
 
+#include "environment.hpp"
 #include "message_text.hpp"
 #include "twilio/time_format.hpp"
 
@@ -132,8 +132,8 @@ Logger StderrLogger(LogLevel least) {
 }
 
 Logger LoggerFromEnvironment() {
-  const char* value = std::getenv("TWILIO_LOG_LEVEL");
-  if (value == nullptr) return nullptr;
+  const std::string value = internal::EnvironmentValue("TWILIO_LOG_LEVEL");
+  if (value.empty()) return nullptr;
   const std::optional<LogLevel> level = ParseLogLevel(value);
   return level ? StderrLogger(*level) : nullptr;
 }

@@ -3,130 +3,100 @@
 #include <algorithm>
 #include <random>
 #include <thread>
-
-#include "twilio/errors.hpp"
+#include <utility>
 
 namespace twilio::internal {
 namespace {
 
 using std::chrono::milliseconds;
 
-// libcurl failures a later attempt may not meet: no connection, a connection that broke, a
-// transfer that stalled. DNS, TLS verification and oversized bodies are not among them.
-bool IsTransientCurlCode(int code) {
-  switch (code) {
-    case 7:   // CURLE_COULDNT_CONNECT
-    case 16:  // CURLE_HTTP2
-    case 18:  // CURLE_PARTIAL_FILE
-    case 28:  // CURLE_OPERATION_TIMEDOUT
-    case 52:  // CURLE_GOT_NOTHING
-    case 55:  // CURLE_SEND_ERROR
-    case 56:  // CURLE_RECV_ERROR
-    case 92:  // CURLE_HTTP2_STREAM
-      return true;
-    default:
-      return false;
-  }
-}
-
-struct Failure {
-  bool retryable = false;
-  RetryEvent event;
-  std::optional<milliseconds> retry_after;
-};
-
-Failure Classify(const TwilioException& error, const RetryPolicy& policy) {
-  Failure failure;
-  failure.event.error = error.what();
-  if (const auto* api = dynamic_cast<const ApiException*>(&error)) {
-    failure.event.status = api->Status();
-    failure.retryable = policy.retry_statuses.count(api->Status()) != 0;
-    if (api->RetryAfter()) failure.retry_after = ParseRetryAfter(*api->RetryAfter());
-  } else if (const auto* transport = dynamic_cast<const TransportException*>(&error)) {
-    failure.event.curl_code = transport->CurlCode();
-    failure.retryable = policy.retry_transport_errors && IsTransientCurlCode(transport->CurlCode());
-  } else if (const auto* parse = dynamic_cast<const ParseException*>(&error)) {
-    // A body that is not JSON at all was cut short or garbled on the way; a field of the wrong
-    // type would be wrong again.
-    failure.retryable = policy.retry_transport_errors && parse->Path().empty();
-  }
-  return failure;
-}
-
-milliseconds Jittered(milliseconds delay, double jitter) {
-  if (jitter <= 0 || delay.count() == 0) return delay;
-  thread_local std::mt19937_64 random{std::random_device{}()};
-  std::uniform_real_distribution<double> share(1.0 - jitter, 1.0);
-  return milliseconds(static_cast<int64_t>(static_cast<double>(delay.count()) * share(random)));
-}
-
 // Sleeps in short steps so that a cancellation or the deadline ends the wait at once.
-void Wait(milliseconds delay, const CallContext& ctx) {
-  auto until = std::chrono::steady_clock::now() + delay;
+void SleepInSteps(milliseconds delay, const CallContext& ctx) {
+  const auto until = CallContext::Clock::now() + delay;
   for (;;) {
     ctx.ThrowIfDone();
-    auto now = std::chrono::steady_clock::now();
+    const auto now = CallContext::Clock::now();
     if (now >= until) return;
     std::this_thread::sleep_for(
-        std::min<std::chrono::steady_clock::duration>(until - now, std::chrono::milliseconds(20)));
+        std::min<CallContext::Clock::duration>(until - now, std::chrono::milliseconds(20)));
   }
 }
 
-void ValidateRetryPolicy(const RetryPolicy& policy) {
-  if (policy.max_attempts < 1)
-    throw ValidationException("retry.max_attempts", "must be at least 1");
-  if (policy.initial_delay.count() < 0) {
-    throw ValidationException("retry.initial_delay", "must not be negative");
-  }
-  if (policy.max_delay.count() < 0)
-    throw ValidationException("retry.max_delay", "must not be negative");
-  if (policy.max_total_delay.count() < 0) {
-    throw ValidationException("retry.max_total_delay", "must not be negative");
-  }
-  if (!(policy.multiplier >= 1.0))
-    throw ValidationException("retry.multiplier", "must be at least 1");
-  if (!(policy.jitter >= 0.0 && policy.jitter <= 1.0)) {
-    throw ValidationException("retry.jitter", "must be between 0 and 1");
-  }
+double ThreadRandom() {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(random);
 }
 
 }  // namespace
 
-void ValidateListingSettings(const ClientConfig& config) {
-  ValidateRetryPolicy(config.retry);
-  if (config.max_consecutive_empty_pages < 1) {
-    throw ValidationException("max_consecutive_empty_pages", "must be at least 1");
+RetryEnvironment RetryEnvironment::For(const RetryPolicy& policy) {
+  RetryEnvironment environment;
+  environment.now = [] { return CallContext::Clock::now(); };
+  environment.wall_now = [] { return std::chrono::system_clock::now(); };
+  if (policy.sleeper) {
+    // The user's sleeper cannot see the context: a stop is noticed as soon as it returns.
+    environment.sleep = [sleeper = policy.sleeper](milliseconds delay, const CallContext& ctx) {
+      sleeper(delay);
+      ctx.ThrowIfDone();
+    };
+  } else {
+    environment.sleep = SleepInSteps;
   }
+  environment.random = ThreadRandom;
+  return environment;
 }
 
-void AfterFailedAttempt(const RetryPolicy& policy, const CallContext& ctx, const std::string& url,
-                        TwilioException& error, RetryState& state) {
-  Failure failure = Classify(error, policy);
+RetryLoop::RetryLoop(RetryPolicy policy) : RetryLoop(policy, RetryEnvironment::For(policy)) {}
+
+RetryLoop::RetryLoop(RetryPolicy policy, RetryEnvironment environment)
+    : policy_(std::move(policy)), environment_(std::move(environment)) {}
+
+milliseconds RetryLoop::Jittered(milliseconds delay) const {
+  if (policy_.jitter <= 0 || delay.count() == 0) return delay;
+  // Uniform in [(1 - jitter) * delay, delay].
+  const double share = 1.0 - policy_.jitter * environment_.random();
+  return milliseconds(static_cast<int64_t>(static_cast<double>(delay.count()) * share));
+}
+
+void RetryLoop::AfterFailedAttempt(const CallContext& ctx, const std::string& url,
+                                   TwilioException& error, RetryState& state) const {
+  const RetryTraits traits = error.ForRetry();
+  const std::string message = error.what();  // as the hook has always seen it: no attempt count
   const int number = state.attempts;
   error.SetAttempts(number);
-  if (!failure.retryable || number >= policy.max_attempts) throw;
-  milliseconds delay = failure.retry_after ? std::min(*failure.retry_after, policy.max_delay)
-                                           : Jittered(policy.BackoffFor(number), policy.jitter);
+  const bool retryable = traits.status ? policy_.retry_statuses.count(*traits.status) != 0
+                                       : policy_.retry_transport_errors && traits.transient;
+  if (!retryable || number >= policy_.max_attempts) throw;
+  std::optional<milliseconds> retry_after;
+  if (traits.status && traits.retry_after) {
+    retry_after = ParseRetryAfter(*traits.retry_after, environment_.wall_now());
+  }
+  const milliseconds delay = retry_after ? std::min(*retry_after, policy_.max_delay)
+                                         : Jittered(policy_.BackoffFor(number));
   // Waiting past the caller's deadline or the policy's budget would only delay the error.
-  if (state.waited + delay > policy.max_total_delay) throw;
-  if (ctx.deadline && std::chrono::steady_clock::now() + delay >= *ctx.deadline) throw;
-  failure.event.attempt = number;
-  failure.event.delay = delay;
-  failure.event.from_retry_after = failure.retry_after.has_value();
-  failure.event.url = url;
-  if (policy.on_retry) policy.on_retry(failure.event);
-  if (state.trace != nullptr) state.trace->RetryScheduled(failure.event);
+  if (state.waited + delay > policy_.max_total_delay) throw;
+  if (ctx.deadline && environment_.now() + delay >= *ctx.deadline) throw;
+  RetryEvent event;
+  event.attempt = number;
+  event.status = traits.status;
+  event.curl_code = traits.curl_code;
+  event.error = message;
+  event.delay = delay;
+  event.from_retry_after = retry_after.has_value();
+  event.url = url;
+  if (policy_.on_retry) policy_.on_retry(event);
+  if (state.trace != nullptr) state.trace->RetryScheduled(event);
   // A rate limit speaks for the account, not for this request: the listing's other requests
   // hold as long.
-  if (state.throttle != nullptr && (failure.retry_after || failure.event.status == 429)) {
+  if (state.throttle != nullptr && (retry_after || traits.status == 429)) {
     state.throttle->HoldFor(delay);
   }
-  Wait(delay, ctx);
+  environment_.sleep(delay, ctx);
   state.waited += delay;
 }
 
-void RunWithRetries(const RetryPolicy& policy, const CallContext& ctx, const std::string& url,
-                    const std::function<void()>& attempt, RetryState& state) {
+void RetryLoop::Run(const CallContext& ctx, const std::string& url,
+                    const std::function<void()>& attempt, RetryState& state) const {
   for (;;) {
     ++state.attempts;
     try {
@@ -134,15 +104,9 @@ void RunWithRetries(const RetryPolicy& policy, const CallContext& ctx, const std
       attempt();
       return;
     } catch (TwilioException& error) {
-      AfterFailedAttempt(policy, ctx, url, error, state);
+      AfterFailedAttempt(ctx, url, error, state);
     }
   }
-}
-
-void RunWithRetries(const RetryPolicy& policy, const CallContext& ctx, const std::string& url,
-                    const std::function<void()>& attempt) {
-  RetryState state;
-  RunWithRetries(policy, ctx, url, attempt, state);
 }
 
 }  // namespace twilio::internal

@@ -24,6 +24,22 @@ std::optional<std::chrono::system_clock::time_point> ParseHttpDate(const std::st
 
 }  // namespace
 
+void RetryPolicy::Validate() const {
+  if (max_attempts < 1) throw ValidationException("retry.max_attempts", "must be at least 1");
+  if (initial_delay.count() < 0) {
+    throw ValidationException("retry.initial_delay", "must not be negative");
+  }
+  if (max_delay.count() < 0) throw ValidationException("retry.max_delay", "must not be negative");
+  if (max_total_delay.count() < 0) {
+    throw ValidationException("retry.max_total_delay", "must not be negative");
+  }
+  // Written so that NaN fails too.
+  if (!(multiplier >= 1.0)) throw ValidationException("retry.multiplier", "must be at least 1");
+  if (!(jitter >= 0.0 && jitter <= 1.0)) {
+    throw ValidationException("retry.jitter", "must be between 0 and 1");
+  }
+}
+
 milliseconds RetryPolicy::BackoffFor(int attempt) const {
   double factor = std::pow(multiplier, std::max(0, attempt - 1));
   double delay = static_cast<double>(initial_delay.count()) * factor;

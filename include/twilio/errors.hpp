@@ -11,6 +11,20 @@
 
 namespace twilio {
 
+/// What a RetryPolicy weighs about a failed attempt, as the failure itself reports it, so the
+/// retry loop needs to know neither the exception types nor libcurl's codes.
+struct RetryTraits {
+  /// The HTTP status of an error response; empty for any other failure.
+  std::optional<int> status;
+  /// That response's Retry-After header, when it had one.
+  std::optional<std::string> retry_after;
+  /// A failure a later attempt may not meet (a refused or reset connection, a timeout, a body
+  /// cut short); retried when RetryPolicy::retry_transport_errors is set.
+  bool transient = false;
+  /// The libcurl code behind a transport failure (0 otherwise), reported in RetryEvent.
+  int curl_code = 0;
+};
+
 /// Base of every exception this SDK throws. Messages never contain credentials.
 class TWILIO_SUPERSIM_EXPORT TwilioException : public std::runtime_error {
  public:
@@ -29,6 +43,8 @@ class TWILIO_SUPERSIM_EXPORT TwilioException : public std::runtime_error {
   }
   /// The message, one line, with "(after N attempts)" appended when the request was retried.
   const char* what() const noexcept override { return message_.c_str(); }
+  /// How a RetryPolicy sees this failure. The base: no status, not transient (never retried).
+  virtual RetryTraits ForRetry() const { return {}; }
 
  private:
   std::string message_;
@@ -62,6 +78,8 @@ class TWILIO_SUPERSIM_EXPORT ApiException : public TwilioException {
   /// The response's Twilio-Request-Id header (RQ and 32 hex digits), what Twilio support asks
   /// for first; empty when the answer had none (a proxy's, or a test server's).
   const std::optional<std::string>& RequestId() const noexcept { return request_id_; }
+  /// The status and Retry-After: RetryPolicy::retry_statuses decides.
+  RetryTraits ForRetry() const override;
 
  private:
   int status_;
@@ -78,13 +96,21 @@ class TWILIO_SUPERSIM_EXPORT ApiException : public TwilioException {
 class TWILIO_SUPERSIM_EXPORT TransportException : public TwilioException {
  public:
   /// `curl_code` is the libcurl CURLcode, or 0 when the failure did not come from libcurl.
-  TransportException(const std::string& message, int curl_code)
-      : TwilioException(message), curl_code_(curl_code) {}
+  /// `transient` says a later attempt may succeed (the transport that failed knows: the SDK's
+  /// libcurl transport sets it for refused, reset, timed-out and truncated transfers, not for
+  /// DNS or TLS verification); a custom http::HttpClient sets it to have its failure retried.
+  TransportException(const std::string& message, int curl_code, bool transient = false)
+      : TwilioException(message), curl_code_(curl_code), transient_(transient) {}
   /// The libcurl CURLcode (e.g. 28, CURLE_OPERATION_TIMEDOUT), or 0 when not from libcurl.
   int CurlCode() const noexcept { return curl_code_; }
+  /// Whether a later attempt may not meet this failure.
+  bool Transient() const noexcept { return transient_; }
+  /// Transient as the transport said, with the libcurl code.
+  RetryTraits ForRetry() const override;
 
  private:
   int curl_code_;
+  bool transient_;
 };
 
 /// A response body was not the JSON the API describes. Path() is a JSON pointer such as
@@ -98,6 +124,9 @@ class TWILIO_SUPERSIM_EXPORT ParseException : public TwilioException {
   const std::string& Path() const noexcept { return path_; }
   /// What was wrong there, e.g. "expected an integer".
   const std::string& Reason() const noexcept { return reason_; }
+  /// Transient when the body is not JSON at all (cut short or garbled on the way); a value of
+  /// the wrong type would be wrong again.
+  RetryTraits ForRetry() const override;
 
  private:
   std::string path_;

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "twilio/errors.hpp"
 #include "twilio/export.hpp"
 
 namespace twilio {
@@ -62,6 +63,18 @@ struct TWILIO_SUPERSIM_EXPORT RetryPolicy {
   /// a listing prefetches (ClientConfig::prefetch_next_page), its background thread. Calls for
   /// one listing never overlap. Must not throw.
   std::function<void(const RetryEvent&)> on_retry;
+  /// Waits between attempts instead of the real clock, given each delay as on_retry reports it.
+  /// Empty: the SDK sleeps, in short steps that a cancellation or the deadline cuts short. Set
+  /// it in tests to record the waits and return at once (a sleeper that blocks is not cut short:
+  /// the SDK sees a cancellation or the deadline when it returns). Called from the same threads
+  /// as on_retry. Must not throw.
+  std::function<void(std::chrono::milliseconds delay)> sleeper;
+
+  /// Throws ValidationException naming the first unusable field ("retry.max_attempts" below 1,
+  /// a negative "retry.initial_delay", "retry.max_delay" or "retry.max_total_delay", a
+  /// "retry.multiplier" below 1, a "retry.jitter" outside [0, 1]). ClientConfig::Validate and
+  /// every UsageRecordsApi constructor call it.
+  void Validate() const;
 
   /// A policy that never retries.
   static RetryPolicy None() {

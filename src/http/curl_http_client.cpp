@@ -25,6 +25,24 @@ constexpr std::chrono::milliseconds kDeadlineSlack{10};
 // instead of ~25, each with its own poll and write callback.
 constexpr long kReceiveBufferBytes = 512 * 1024;
 
+// Failures a later attempt may not meet: no connection, a connection that broke, a transfer
+// that stalled. DNS, TLS verification and an oversized body would fail the same way again.
+bool IsTransient(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_HTTP2:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_HTTP2_STREAM:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void GlobalInit() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -320,7 +338,7 @@ class CurlHttpClient::Impl {
     throw TransportException(request.method + " " + WithoutQuery(request.url) + through +
                                  " failed: " + what + " (libcurl code " + std::to_string(code) +
                                  ")",
-                             static_cast<int>(code));
+                             static_cast<int>(code), IsTransient(code) && !transfer.body_too_large);
   }
 
   static std::string WithoutQuery(const std::string& url) {

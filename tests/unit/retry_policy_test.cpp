@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "twilio/errors.hpp"
 #include "twilio/supersim/v1/usage_records_api.hpp"
 #include "unit/scripted_http_client.hpp"
@@ -261,6 +263,30 @@ TEST(Retries, PolicyFieldsAreValidated) {
   EXPECT_EQ(parameter(p), "retry.jitter");
   EXPECT_EQ(parameter(RetryPolicy()), "");
   EXPECT_EQ(parameter(RetryPolicy::None()), "");
+}
+
+TEST(RetryPolicy, ValidateNamesTheFieldItself) {
+  auto parameter = [](const RetryPolicy& policy) -> std::string {
+    try {
+      policy.Validate();
+    } catch (const ValidationException& e) {
+      return e.Parameter();
+    }
+    return "";
+  };
+  RetryPolicy p;
+  p.max_delay = milliseconds(-1);
+  EXPECT_EQ(parameter(p), "retry.max_delay");
+  p = RetryPolicy();
+  p.max_total_delay = milliseconds(-1);
+  EXPECT_EQ(parameter(p), "retry.max_total_delay");
+  p = RetryPolicy();
+  p.multiplier = std::nan("");
+  EXPECT_EQ(parameter(p), "retry.multiplier");
+  p = RetryPolicy();
+  p.jitter = -0.1;
+  EXPECT_EQ(parameter(p), "retry.jitter");
+  EXPECT_EQ(parameter(RetryPolicy()), "");
 }
 
 TEST(Pagination, EmptyPagesForeverEndInAnError) {

@@ -1,24 +1,32 @@
 #include "supersim/v1/api_core.hpp"
 
+#include "client_config_checks.hpp"
 #include "http/api_error.hpp"
 #include "http/proxy_choice.hpp"
 #include "http/request_id.hpp"
-#include "retry.hpp"
 #include "supersim/v1/simdjson_page_parser.hpp"
 #include "twilio/errors.hpp"
-#include "twilio/http/curl_http_client.hpp"
 #include "twilio/supersim/v1/list_usage_record_request.hpp"
 
 namespace twilio::supersim::v1::internal {
+namespace {
+
+twilio::internal::RetryLoop ValidatedRetry(const ClientConfig& config) {
+  twilio::internal::ValidateListingSettings(config);
+  return twilio::internal::RetryLoop(config.retry);
+}
+
+}  // namespace
+
 ApiCore::ApiCore(ClientConfig config, std::shared_ptr<http::HttpClient> client)
     : config_(std::move(config)),
       logger_(twilio::internal::Redacting(
           config_.logger ? config_.logger : LoggerFromEnvironment(),
           {config_.credentials.Password(), twilio::internal::ProxyPassword(config_.proxy)})),
       client_(std::move(client)),
-      origin_(twilio::internal::ValidatedBaseOrigin(config_.base_url)) {
+      origin_(twilio::internal::ValidatedBaseOrigin(config_.base_url)),
+      retry_(ValidatedRetry(config_)) {
   if (!client_) throw ValidationException("client", "must not be null");
-  twilio::internal::ValidateListingSettings(config_);
   base_ = config_.base_url;
   while (!base_.empty() && base_.back() == '/') base_.pop_back();
 }
@@ -79,8 +87,8 @@ ListUsageRecordResponse ApiCore::Fetch(const std::string& url, const CallContext
   state.trace = trace.get();
   try {
     // One page, retried on its own: the records of a fault-free run, none lost, none twice.
-    twilio::internal::RunWithRetries(
-        config_.retry, ctx, url,
+    retry_.Run(
+        ctx, url,
         [&] {
           Attempt(request, ctx, response, state);
           // Parsed in place: the transport left the parser's padding in the body's spare
@@ -105,13 +113,13 @@ void ApiCore::Receive(const std::string& url, const CallContext& ctx, http::Http
                       twilio::internal::RetryState& state) const {
   http::HttpRequest request;
   request.url = url;
-  twilio::internal::RunWithRetries(
-      config_.retry, ctx, url, [&] { Attempt(request, ctx, response, state); }, state);
+  retry_.Run(
+      ctx, url, [&] { Attempt(request, ctx, response, state); }, state);
 }
 
 void ApiCore::AfterParseFailure(const std::string& url, const CallContext& ctx,
                                 ParseException& error, twilio::internal::RetryState& state) const {
-  twilio::internal::AfterFailedAttempt(config_.retry, ctx, url, error, state);
+  retry_.AfterFailedAttempt(ctx, url, error, state);
 }
 
 }  // namespace twilio::supersim::v1::internal

@@ -66,7 +66,8 @@ class ApiCore {
   Logger logger_;  // config_.logger, or the environment's
   std::shared_ptr<http::HttpClient> client_;
   twilio::internal::UrlOrigin origin_;
-  std::string base_;  // base_url without a trailing '/'
+  twilio::internal::RetryLoop retry_;  // config_.retry, on the real clock
+  std::string base_;                   // base_url without a trailing '/'
 };
 
 }  // namespace twilio::supersim::v1::internal

@@ -1,5 +1,6 @@
-// to_json / from_json for the models. from_json reuses the wire parser on the DOM's text, so
-// both paths share one set of rules (null vs absent, types, JSON paths in errors).
+// to_json / from_json for the models. from_json parses the DOM's text with the nlohmann page
+// parser (not the simdjson wire parser); the differential test and fuzzer hold the two to one
+// set of rules (null vs absent, types, JSON paths in errors).
 #include <nlohmann/json.hpp>
 
 #include "supersim/v1/nlohmann_page_parser.hpp"
