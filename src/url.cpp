@@ -1,7 +1,10 @@
 #include "url.hpp"
 
+#include <curl/curl.h>
+
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
 #include "message_text.hpp"
 #include "twilio/errors.hpp"
@@ -18,6 +21,39 @@ std::string Lower(std::string_view s) {
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct CurlUrlDeleter {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+struct CurlFree {
+  void operator()(char* text) const { curl_free(text); }
+};
+
+// One part of `url` as libcurl reads it; empty when it has none.
+std::string CurlPart(CURLU* url, CURLUPart part, unsigned int flags = 0) {
+  char* raw = nullptr;
+  if (curl_url_get(url, part, &raw, flags) != CURLUE_OK) return {};
+  const std::unique_ptr<char, CurlFree> text(raw);
+  return text ? std::string(text.get()) : std::string();
+}
+
+// Whether libcurl, which makes the connection, reads the same scheme, host and port from `url`
+// as `origin` says: a URL the two parse apart is one whose credentials could go astray.
+bool CurlAgrees(std::string_view url, const UrlOrigin& origin) {
+  const std::unique_ptr<CURLU, CurlUrlDeleter> handle(curl_url());
+  if (!handle) return false;
+  if (curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK) {
+    return false;
+  }
+  std::string host = Lower(CurlPart(handle.get(), CURLUPART_HOST));
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  if (!host.empty() && host.back() == '.') host.pop_back();
+  const std::string port = CurlPart(handle.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  return Lower(CurlPart(handle.get(), CURLUPART_SCHEME)) == origin.scheme && host == origin.host &&
+         port == std::to_string(origin.port) && CurlPart(handle.get(), CURLUPART_USER).empty();
 }
 
 }  // namespace
@@ -87,6 +123,7 @@ std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url, std::string* probl
     origin.port = std::stoi(std::string(port));
     if (origin.port < 1 || origin.port > 65535) return bad_port();
   }
+  if (!CurlAgrees(url, origin)) return fail("is read differently by libcurl (an unusual host)");
   return origin;
 }
 

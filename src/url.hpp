@@ -21,8 +21,9 @@ struct UrlOrigin {
 
 /// Parses `url`; std::nullopt when it is not an absolute http(s) URL, or carries user info,
 /// whitespace, control characters or backslashes (all ways to confuse where a request goes),
-/// with `problem` (when given) saying which. A problem never quotes more of the URL than its
-/// scheme or port: a URL may hold a secret.
+/// or when libcurl's own parser (curl_url) reads another scheme, host or port from it than this
+/// one does, with `problem` (when given) saying which. A problem never quotes more of the URL than
+/// its scheme or port: a URL may hold a secret.
 std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url, std::string* problem = nullptr);
 
 /// localhost, 127.0.0.0/8 or ::1.

@@ -106,9 +106,31 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
+// Every libcurl handle is owned: a throw anywhere in setting up a request leaks nothing.
 struct SlistDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
+struct EasyDeleter {
+  void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+};
+struct MultiDeleter {
+  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+};
+struct ShareDeleter {
+  void operator()(CURLSH* share) const { curl_share_cleanup(share); }
+};
+using HeaderList = std::unique_ptr<curl_slist, SlistDeleter>;
+using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
+using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
+using ShareHandle = std::unique_ptr<CURLSH, ShareDeleter>;
+
+// Appends `line` to `list`, which keeps owning every entry even when the append fails.
+void AppendHeader(HeaderList& list, const std::string& line) {
+  curl_slist* longer = curl_slist_append(list.get(), line.c_str());
+  if (longer == nullptr) throw TransportException("libcurl could not add a request header", 0);
+  (void)list.release();  // `longer` begins with the old entries
+  list.reset(longer);
+}
 
 // TLS sessions and DNS answers shared by every connection of one client: a connection opened
 // next to a busy one (concurrent requests, a reconnect after a reset) resumes the TLS session
@@ -116,18 +138,18 @@ struct SlistDeleter {
 class SharedCaches {
  public:
   SharedCaches() : share_((GlobalInit(), curl_share_init())) {
-    if (share_ == nullptr) throw TransportException("libcurl could not create a share handle", 0);
-    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, Lock);
-    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, Unlock);
-    curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
-    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    if (!share_) throw TransportException("libcurl could not create a share handle", 0);
+    CURLSH* share = share_.get();
+    curl_share_setopt(share, CURLSHOPT_LOCKFUNC, Lock);
+    curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, Unlock);
+    curl_share_setopt(share, CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
   }
-  ~SharedCaches() { curl_share_cleanup(share_); }
   SharedCaches(const SharedCaches&) = delete;
   SharedCaches& operator=(const SharedCaches&) = delete;
 
-  CURLSH* Handle() const noexcept { return share_; }
+  CURLSH* Handle() const noexcept { return share_.get(); }
 
  private:
   static void Lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
@@ -142,34 +164,32 @@ class SharedCaches {
                                               : share_mutex_;
   }
 
-  CURLSH* share_;
+  // The mutexes outlive the share handle, whose cleanup may still lock them.
   std::mutex ssl_mutex_, dns_mutex_, share_mutex_;
+  ShareHandle share_;
 };
 
 // An easy handle driven through its own multi handle: the multi keeps the connection (and TLS
 // session) alive between requests, and polling it lets a cancellation stop a transfer that is
 // waiting on a silent server within kPollMs.
+// Closed by its destructor (the multi handle before the easy one, as libcurl asks).
 struct Connection {
-  CURL* easy = nullptr;
-  CURLM* multi = nullptr;
+  EasyHandle easy_handle;
+  MultiHandle multi_handle;
 
   static Connection Open() {
-    Connection c{curl_easy_init(), curl_multi_init()};
-    if (c.easy == nullptr || c.multi == nullptr) {
-      c.Close();
+    Connection c{EasyHandle(curl_easy_init()), MultiHandle(curl_multi_init())};
+    if (!c.easy_handle || !c.multi_handle) {
       throw TransportException("libcurl could not create a handle", 0);
     }
     return c;
   }
-  void Close() {
-    if (multi) curl_multi_cleanup(multi);
-    if (easy) curl_easy_cleanup(easy);
-    easy = nullptr;
-    multi = nullptr;
-  }
+  CURL* Easy() const noexcept { return easy_handle.get(); }
 
   // Runs the configured transfer; CURLE_ABORTED_BY_CALLBACK when `ctx` stopped it.
   CURLcode Perform(const CallContext& ctx) {
+    CURL* easy = easy_handle.get();
+    CURLM* multi = multi_handle.get();
     curl_multi_add_handle(multi, easy);
     CURLcode result = CURLE_ABORTED_BY_CALLBACK;
     for (;;) {
@@ -207,28 +227,25 @@ class CurlHttpClient::Impl {
     base_origin_ = internal::ValidatedBaseOrigin(config_.base_url);
   }
 
-  ~Impl() {
-    for (Connection& connection : idle_) connection.Close();
-  }
-
   void Send(const HttpRequest& request, const CallContext& ctx, HttpResponse& response) {
     ctx.ThrowIfDone();
     response.status = 0;
     response.headers.clear();
     response.body.clear();  // keeps its capacity for this body
     response.time_to_first_byte.reset();
+    // A throw before Release closes the connection instead of pooling it.
     Connection connection = Acquire();
-    Transfer transfer{connection.easy, config_.max_response_bytes, response, false, false, {}, {}};
+    Transfer transfer{
+        connection.Easy(), config_.max_response_bytes, response, false, false, {}, {}};
     char error[CURL_ERROR_SIZE] = {0};
-    std::unique_ptr<curl_slist, SlistDeleter> headers(
-        Configure(connection.easy, request, ctx, transfer, error));
+    const HeaderList headers = Configure(connection.Easy(), request, ctx, transfer, error);
     CURLcode code = connection.Perform(ctx);
     long status = 0;
-    curl_easy_getinfo(connection.easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_getinfo(connection.Easy(), CURLINFO_RESPONSE_CODE, &status);
     curl_off_t first_byte = 0;  // microseconds
-    const bool timed =
-        curl_easy_getinfo(connection.easy, CURLINFO_STARTTRANSFER_TIME_T, &first_byte) == CURLE_OK;
-    Release(connection);
+    const bool timed = curl_easy_getinfo(connection.Easy(), CURLINFO_STARTTRANSFER_TIME_T,
+                                         &first_byte) == CURLE_OK;
+    Release(std::move(connection));
     if (code != CURLE_OK) Fail(code, request, ctx, transfer, error);
     response.status = static_cast<int>(status);
     if (timed) response.time_to_first_byte = std::chrono::microseconds(first_byte);
@@ -241,7 +258,7 @@ class CurlHttpClient::Impl {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!idle_.empty()) {
-        Connection connection = idle_.back();
+        Connection connection = std::move(idle_.back());
         idle_.pop_back();
         return connection;
       }
@@ -251,25 +268,21 @@ class CurlHttpClient::Impl {
 
   // A returned connection stays open (keep-alive) for the next request on any thread.
   void Release(Connection connection) {
-    curl_easy_reset(connection.easy);
+    curl_easy_reset(connection.Easy());
     std::lock_guard<std::mutex> lock(mutex_);
-    if (idle_.size() < kMaxIdleHandles) {
-      idle_.push_back(connection);
-      return;
-    }
-    connection.Close();
+    if (idle_.size() < kMaxIdleHandles) idle_.push_back(std::move(connection));
+    // else closed on leaving
   }
 
-  curl_slist* Configure(CURL* h, const HttpRequest& request, const CallContext& ctx,
-                        Transfer& transfer, char* error) {
-    curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
-    for (const auto& [name, value] : request.headers) {
-      headers = curl_slist_append(headers, (name + ": " + value).c_str());
-    }
+  HeaderList Configure(CURL* h, const HttpRequest& request, const CallContext& ctx,
+                       Transfer& transfer, char* error) {
+    HeaderList headers;
+    AppendHeader(headers, "Accept: application/json");
+    for (const auto& [name, value] : request.headers) AppendHeader(headers, name + ": " + value);
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST,
                      request.method == "GET" ? nullptr : request.method.c_str());
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str());
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
