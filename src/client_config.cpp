@@ -45,17 +45,37 @@ std::string ClientConfig::RegionalBaseUrl(const std::string& edge, const std::st
   return "https://supersim." + resolved_edge + "." + resolved_region + ".twilio.com";
 }
 
-void ClientConfig::Validate() const {
+void http::TransportOptions::Validate() const {
   if (credentials.Empty()) {
     throw ValidationException("credentials", "are required (see Credentials::FromEnvironment)");
   }
   internal::ValidatedBaseOrigin(base_url);
-  if (connect_timeout.count() <= 0)
+  if (connect_timeout.count() <= 0) {
     throw ValidationException("connect_timeout", "must be positive");
-  if (request_timeout.count() <= 0)
+  }
+  if (request_timeout.count() <= 0) {
     throw ValidationException("request_timeout", "must be positive");
+  }
   if (max_response_bytes == 0) throw ValidationException("max_response_bytes", "must be positive");
+}
+
+void ClientConfig::Validate() const {
+  Transport().Validate();
   internal::ValidateListingSettings(*this);
+}
+
+http::TransportOptions ClientConfig::Transport() const {
+  http::TransportOptions options;
+  options.credentials = credentials;
+  options.base_url = base_url;
+  options.connect_timeout = connect_timeout;
+  options.request_timeout = request_timeout;
+  options.user_agent_extensions = user_agent_extensions;
+  options.ca_bundle = ca_bundle;
+  options.proxy = proxy;
+  options.no_proxy = no_proxy;
+  options.max_response_bytes = max_response_bytes;
+  return options;
 }
 
 void internal::ValidateListingSettings(const ClientConfig& config) {

@@ -8,6 +8,7 @@
 
 #include "twilio/credentials.hpp"
 #include "twilio/export.hpp"
+#include "twilio/http/transport_options.hpp"
 #include "twilio/logging.hpp"
 #include "twilio/retry_policy.hpp"
 
@@ -72,6 +73,10 @@ struct TWILIO_SUPERSIM_EXPORT ClientConfig {
   /// retry policy with max_attempts < 1, a negative delay, a multiplier < 1 or a jitter outside
   /// [0, 1], or max_consecutive_empty_pages < 1.
   void Validate() const;
+
+  /// The settings the transport needs (credentials, base_url, timeouts, user agent extensions,
+  /// CA bundle, proxy, no-proxy, response cap), for http::CurlHttpClient.
+  http::TransportOptions Transport() const;
 
   /// Credentials from the environment (see Credentials::FromEnvironment) and a base URL:
   /// TWILIO_SUPERSIM_BASE_URL when set and not empty (a test server such as the fake one; it

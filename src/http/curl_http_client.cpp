@@ -218,13 +218,13 @@ struct Connection {
 
 class CurlHttpClient::Impl {
  public:
-  explicit Impl(ClientConfig config) : config_(std::move(config)) {
-    config_.Validate();
+  explicit Impl(TransportOptions options) : options_(std::move(options)) {
+    options_.Validate();
     GlobalInit();
     user_agent_ = std::string("twilio-supersim-cpp/") + Version() + " (" + PlatformName() +
                   ") libcurl/" + CurlVersion();
-    for (const auto& extension : config_.user_agent_extensions) user_agent_ += " " + extension;
-    base_origin_ = internal::ValidatedBaseOrigin(config_.base_url);
+    for (const auto& extension : options_.user_agent_extensions) user_agent_ += " " + extension;
+    base_origin_ = internal::ValidatedBaseOrigin(options_.base_url);
   }
 
   void Send(const HttpRequest& request, const CallContext& ctx, HttpResponse& response) {
@@ -236,7 +236,7 @@ class CurlHttpClient::Impl {
     // A throw before Release closes the connection instead of pooling it.
     Connection connection = Acquire();
     Transfer transfer{
-        connection.Easy(), config_.max_response_bytes, response, false, false, {}, {}};
+        connection.Easy(), options_.max_response_bytes, response, false, false, {}, {}};
     char error[CURL_ERROR_SIZE] = {0};
     const HeaderList headers = Configure(connection.Easy(), request, ctx, transfer, error);
     CURLcode code = connection.Perform(ctx);
@@ -295,12 +295,13 @@ class CurlHttpClient::Impl {
 #endif
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!config_.ca_bundle.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_bundle.c_str());
+    if (!options_.ca_bundle.empty())
+      curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_bundle.c_str());
     auto origin = internal::ParseUrlOrigin(request.url);
     // The proxy is decided here, the environment included ("" is none), and libcurl told: it
     // then has no exceptions of its own to apply.
     internal::ProxyChoice proxy;
-    if (origin) proxy = internal::ChooseProxy(*origin, config_.proxy, config_.no_proxy);
+    if (origin) proxy = internal::ChooseProxy(*origin, options_.proxy, options_.no_proxy);
     transfer.proxy = proxy.description;
     transfer.proxy_url = std::move(proxy.url);
     curl_easy_setopt(h, CURLOPT_PROXY, transfer.proxy_url.c_str());
@@ -309,13 +310,13 @@ class CurlHttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_BUFFERSIZE, kReceiveBufferBytes);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(config_.connect_timeout.count()));
+                     static_cast<long>(options_.connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, TimeoutMs(ctx));
     // Credentials go only to the configured server, whatever URL a caller hands in.
     if (origin && origin->SameServer(base_origin_)) {
       curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
-      curl_easy_setopt(h, CURLOPT_USERNAME, config_.credentials.Username().c_str());
-      curl_easy_setopt(h, CURLOPT_PASSWORD, config_.credentials.Password().c_str());
+      curl_easy_setopt(h, CURLOPT_USERNAME, options_.credentials.Username().c_str());
+      curl_easy_setopt(h, CURLOPT_PASSWORD, options_.credentials.Password().c_str());
     }
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, OnBody);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
@@ -326,7 +327,7 @@ class CurlHttpClient::Impl {
 
   // The smaller of request_timeout and the time left before the deadline, rounded up.
   long TimeoutMs(const CallContext& ctx) const {
-    auto timeout = config_.request_timeout;
+    auto timeout = options_.request_timeout;
     if (ctx.deadline) {
       auto left =
           std::chrono::ceil<std::chrono::milliseconds>(*ctx.deadline - CallContext::Clock::now());
@@ -345,7 +346,7 @@ class CurlHttpClient::Impl {
     }
     std::string what = transfer.body_too_large
                            ? "response body exceeds max_response_bytes (" +
-                                 std::to_string(config_.max_response_bytes) + ")"
+                                 std::to_string(options_.max_response_bytes) + ")"
                            : (error[0] != '\0' ? std::string(error) : curl_easy_strerror(code));
     const std::string through = transfer.proxy.empty() ? "" : " through proxy " + transfer.proxy;
     throw TransportException(request.method + " " + WithoutQuery(request.url) + through +
@@ -358,7 +359,7 @@ class CurlHttpClient::Impl {
     return url.substr(0, url.find('?'));
   }
 
-  ClientConfig config_;
+  TransportOptions options_;
   std::string user_agent_;
   internal::UrlOrigin base_origin_;
   SharedCaches caches_;  // outlives idle_'s handles: declared before, destroyed after
@@ -366,8 +367,9 @@ class CurlHttpClient::Impl {
   std::vector<Connection> idle_;
 };
 
-CurlHttpClient::CurlHttpClient(ClientConfig config)
-    : impl_(std::make_unique<Impl>(std::move(config))) {}
+CurlHttpClient::CurlHttpClient(TransportOptions options)
+    : impl_(std::make_unique<Impl>(std::move(options))) {}
+CurlHttpClient::CurlHttpClient(const ClientConfig& config) : CurlHttpClient(config.Transport()) {}
 CurlHttpClient::~CurlHttpClient() = default;
 
 HttpResponse CurlHttpClient::Send(const HttpRequest& request, const CallContext& ctx) {

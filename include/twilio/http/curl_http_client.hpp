@@ -8,17 +8,21 @@
 #include "twilio/client_config.hpp"
 #include "twilio/export.hpp"
 #include "twilio/http/http_client.hpp"
+#include "twilio/http/transport_options.hpp"
 
 namespace twilio::http {
 
 /// HttpClient over libcurl. Reuses easy handles (and so their connections and TLS sessions)
 /// across requests from a small pool, so a listing runs over one kept-alive connection and
 /// several threads can send at once. Never follows redirects. Sends the credentials only to
-/// URLs on config.base_url's scheme, host and port.
+/// URLs on base_url's scheme, host and port.
 class TWILIO_SUPERSIM_EXPORT CurlHttpClient : public HttpClient {
  public:
-  /// Throws ValidationException when `config.Validate()` does.
-  explicit CurlHttpClient(ClientConfig config);
+  /// Throws ValidationException when `options.Validate()` does.
+  explicit CurlHttpClient(TransportOptions options);
+  /// CurlHttpClient(config.Transport()): the transport's part of `config` (its retry policy,
+  /// paging and logging settings are the API's, not the transport's).
+  explicit CurlHttpClient(const ClientConfig& config);
   ~CurlHttpClient() override;
   CurlHttpClient(const CurlHttpClient&) = delete;
   CurlHttpClient& operator=(const CurlHttpClient&) = delete;
