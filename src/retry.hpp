@@ -64,8 +64,6 @@ class RetryLoop {
   void AfterFailedAttempt(const CallContext& ctx, const std::string& url, TwilioException& error,
                           RetryState& state) const;
 
-  const RetryPolicy& Policy() const noexcept { return policy_; }
-
  private:
   std::chrono::milliseconds Jittered(std::chrono::milliseconds delay) const;
 

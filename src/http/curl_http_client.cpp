@@ -352,7 +352,7 @@ class CurlHttpClient::Impl {
     throw TransportException(request.method + " " + WithoutQuery(request.url) + through +
                                  " failed: " + what + " (libcurl code " + std::to_string(code) +
                                  ")",
-                             static_cast<int>(code), IsTransient(code) && !transfer.body_too_large);
+                             static_cast<int>(code), IsTransient(code));
   }
 
   static std::string WithoutQuery(const std::string& url) {

@@ -17,22 +17,7 @@
 namespace twilio::supersim::v1 {
 namespace {
 
-using namespace std::chrono_literals;
-using faults::Clock;
-using faults::DelaysOf;
-using faults::Describe;
-using faults::EndsWith;
-using faults::ErrorAs;
-using faults::ListingRun;
-using faults::Ms;
-using faults::PagesRequested;
-using faults::Records;
-using faults::RetryLog;
-using faults::StreamAll;
-using testing::FakeFault;
-using Pages = std::vector<int64_t>;
-using Ints = std::vector<int>;
-using Millis = std::vector<int64_t>;
+using namespace fault_suite_names;  // the suite's helpers and aliases
 
 // ---------------------------------------------------------------------------------------------
 // 9-10: deadline and cancellation

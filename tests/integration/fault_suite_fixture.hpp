@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <utility>
+#include <vector>
 
 #include "integration/fault_support.hpp"
 #include "integration/server_fixture.hpp"
@@ -26,6 +27,31 @@
 #include "twilio/testing/fake_supersim_server.hpp"
 
 namespace twilio::supersim::v1 {
+
+// The names every fault-suite file uses, brought in by `using namespace fault_suite_names;`.
+namespace fault_suite_names {
+using namespace std::chrono_literals;
+using faults::Clock;
+using faults::Concat;
+using faults::DelaysOf;
+using faults::Describe;
+using faults::EndsWith;
+using faults::ErrorAs;
+using faults::ListingRun;
+using faults::Ms;
+using faults::PagesRequested;
+using faults::Records;
+using faults::RetryLog;
+using faults::Slice;
+using faults::StreamAll;
+using faults::UrlOf;
+using std::chrono::milliseconds;
+using testing::FakeFault;
+using testing::FakeSupersimServer;
+using Pages = std::vector<int64_t>;
+using Ints = std::vector<int>;
+using Millis = std::vector<int64_t>;
+}  // namespace fault_suite_names
 
 inline constexpr int kPageSize = 5;
 inline constexpr std::size_t kRecords = 42;

@@ -18,19 +18,7 @@
 namespace twilio::supersim::v1 {
 namespace {
 
-using faults::Concat;
-using faults::Describe;
-using faults::ErrorAs;
-using faults::ListingRun;
-using faults::PagesRequested;
-using faults::Records;
-using faults::RetryLog;
-using faults::Slice;
-using faults::StreamAll;
-using faults::UrlOf;
-using testing::FakeFault;
-using testing::FakeSupersimServer;
-using Pages = std::vector<int64_t>;
+using namespace fault_suite_names;  // the suite's helpers and aliases
 
 // ---------------------------------------------------------------------------------------------
 // 12: empty pages

@@ -33,16 +33,16 @@ TEST(ParseUrlOrigin, RefusesAmbiguousUrls) {
 // Hosts this parser would take as written while libcurl, which connects, normalises them to
 // another address: refused, so the credentials check and the connection never disagree.
 TEST(ParseUrlOrigin, RefusesUrlsLibcurlReadsAsAnotherHost) {
-  for (const char* numeric : {"http://2130706433/", "http://0x7f.1/", "http://127.1:8080/v1",
-                              "https://0300.0250.0.1/"}) {
+  for (const char* numeric :
+       {"http://2130706433/", "http://0x7f.1/", "http://127.1:8080/v1", "https://0300.0250.0.1/"}) {
     std::string problem;
     EXPECT_FALSE(ParseUrlOrigin(numeric, &problem).has_value()) << numeric;
     EXPECT_EQ(problem, "is read differently by libcurl (an unusual host)") << numeric;
   }
   // What libcurl reads the same way passes: case, a default port, IPv6, an FQDN's dot.
-  for (const char* same : {"HTTPS://SuperSim.Twilio.com:443/v1", "http://[::1]:9/x",
-                           "https://supersim.twilio.com./v1", "http://localhost:8080",
-                           "https://127.0.0.1/"}) {
+  for (const char* same :
+       {"HTTPS://SuperSim.Twilio.com:443/v1", "http://[::1]:9/x", "https://supersim.twilio.com./v1",
+        "http://localhost:8080", "https://127.0.0.1/"}) {
     EXPECT_TRUE(ParseUrlOrigin(same).has_value()) << same;
   }
 }
