@@ -1,5 +1,4 @@
-// Internal: the walk of a page that simdjson has indexed, straight into the models, with the
-// same rules (and error paths) as the nlohmann/json parser behind from_json.
+// Internal: the walk of a page that simdjson has indexed, straight into the models.
 #pragma once
 
 #include <simdjson.h>

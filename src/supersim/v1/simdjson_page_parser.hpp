@@ -1,5 +1,6 @@
-// Internal: the wire parser. simdjson's On-Demand API walks a page body straight into the
-// models, with the same rules (and error paths) as the nlohmann/json parser behind from_json.
+// Internal: the one JSON parser of the models. simdjson's On-Demand API walks a page body straight
+// into the models, driven by their schemas (model_walker.hpp); from_json reads a DOM's text
+// through the same walk.
 #pragma once
 
 #include <cstddef>
@@ -23,5 +24,14 @@ ListUsageRecordResponse ParsePageWithSimdjson(std::string& body);
 
 /// The same for text without spare capacity: always copies it into a padded buffer.
 ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body);
+
+/// Reads `text`, a document whose top-level value is one object of the model, into the model
+/// (from_json's path). `text` gets padding appended past its size (its content is unchanged).
+/// Throws ParseException with the JSON path, as for a page.
+void ParseModelText(std::string& text, SupersimV1UsageRecord& record);
+/// The same for a Period.
+void ParseModelText(std::string& text, Period& period);
+/// The same for a page's meta.
+void ParseModelText(std::string& text, ListUsageRecordResponseMeta& meta);
 
 }  // namespace twilio::supersim::v1::internal

@@ -1,59 +1,75 @@
-// to_json / from_json for the models. from_json parses the DOM's text with the nlohmann page
-// parser (not the simdjson wire parser); the differential test and fuzzer hold the two to one
-// set of rules (null vs absent, types, JSON paths in errors).
+// to_json, from_json and equality for the models, each written once over the models' schemas.
+// from_json reads the DOM's text with the wire parser (the simdjson walk of the schema), so a
+// DOM and a page body follow one set of rules.
 #include <nlohmann/json.hpp>
+#include <string>
+#include <type_traits>
 
-#include "supersim/v1/nlohmann_page_parser.hpp"
+#include "supersim/v1/simdjson_page_parser.hpp"
 #include "time_format_internal.hpp"
 #include "twilio/supersim/v1/list_usage_record_response.hpp"
+#include "twilio/supersim/v1/usage_record_schema.hpp"
 
 namespace twilio::supersim::v1 {
 namespace {
 
 using json = nlohmann::json;
 
-template <typename T>
-json Nullable(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
+template <typename Model>
+json FieldsToJson(const Model& model);
+
+// A field's value as the API writes it: data_total_billed as a string, times in RFC 3339 UTC
+// (sub-seconds kept when present), a nested model as an object; an empty one as null.
+template <typename Value>
+json ValueToJson(const std::optional<Value>& value) {
+  if (!value) return nullptr;
+  if constexpr (HasSchema<Value>::value) {
+    return FieldsToJson(*value);
+  } else if constexpr (std::is_same_v<Value, TimePoint>) {
+    return twilio::internal::FormatRfc3339UtcWithFraction(*value);
+  } else if constexpr (std::is_same_v<Value, Decimal>) {
+    return value->ToString();
+  } else {
+    return *value;
+  }
+}
+
+template <typename Model>
+json FieldsToJson(const Model& model) {
+  json j = json::object();
+  ForEachField<Model>(
+      [&](const auto& field) { j[std::string(field.name)] = ValueToJson(model.*field.member); });
+  return j;
+}
+
+template <typename Model>
+bool FieldsEqual(const Model& a, const Model& b) {
+  bool equal = true;
+  ForEachField<Model>(
+      [&](const auto& field) { equal = equal && a.*field.member == b.*field.member; });
+  return equal;
+}
+
+template <typename Model>
+void FromJson(const json& j, Model& model) {
+  std::string text = j.dump();
+  Model parsed;
+  internal::ParseModelText(text, parsed);
+  model = std::move(parsed);
 }
 
 }  // namespace
 
 void to_json(json& j, const Period& period) {
-  j = json::object();
-  j["start_time"] = period.start_time
-                        ? json(twilio::internal::FormatRfc3339UtcWithFraction(*period.start_time))
-                        : json(nullptr);
-  j["end_time"] = period.end_time
-                      ? json(twilio::internal::FormatRfc3339UtcWithFraction(*period.end_time))
-                      : json(nullptr);
+  j = FieldsToJson(period);
 }
 
-void to_json(json& j, const SupersimV1UsageRecord& r) {
-  j = json::object();
-  j["account_sid"] = Nullable(r.account_sid);
-  j["sim_sid"] = Nullable(r.sim_sid);
-  j["network_sid"] = Nullable(r.network_sid);
-  j["fleet_sid"] = Nullable(r.fleet_sid);
-  j["iso_country"] = Nullable(r.iso_country);
-  j["period"] = r.period ? json(*r.period) : json(nullptr);
-  j["data_upload"] = Nullable(r.data_upload);
-  j["data_download"] = Nullable(r.data_download);
-  j["data_total"] = Nullable(r.data_total);
-  j["data_total_billed"] =
-      r.data_total_billed ? json(r.data_total_billed->ToString()) : json(nullptr);
-  j["billed_unit"] = Nullable(r.billed_unit);
+void to_json(json& j, const SupersimV1UsageRecord& record) {
+  j = FieldsToJson(record);
 }
 
-void to_json(json& j, const ListUsageRecordResponseMeta& m) {
-  j = json::object();
-  j["first_page_url"] = Nullable(m.first_page_url);
-  j["key"] = Nullable(m.key);
-  j["next_page_url"] = Nullable(m.next_page_url);
-  j["page"] = Nullable(m.page);
-  j["page_size"] = Nullable(m.page_size);
-  j["previous_page_url"] = Nullable(m.previous_page_url);
-  j["url"] = Nullable(m.url);
+void to_json(json& j, const ListUsageRecordResponseMeta& meta) {
+  j = FieldsToJson(meta);
 }
 
 void to_json(json& j, const ListUsageRecordResponse& response) {
@@ -63,34 +79,32 @@ void to_json(json& j, const ListUsageRecordResponse& response) {
 }
 
 void from_json(const json& j, Period& period) {
-  period = *internal::ParseJson(j.dump(), internal::RootKind::Period).usage_records.front().period;
+  FromJson(j, period);
 }
 
 void from_json(const json& j, SupersimV1UsageRecord& record) {
-  record =
-      std::move(internal::ParseJson(j.dump(), internal::RootKind::Record).usage_records.front());
+  FromJson(j, record);
 }
 
 void from_json(const json& j, ListUsageRecordResponseMeta& meta) {
-  meta = internal::ParseJson(j.dump(), internal::RootKind::Meta).meta;
+  FromJson(j, meta);
 }
 
 void from_json(const json& j, ListUsageRecordResponse& response) {
-  response = internal::ParseJson(j.dump(), internal::RootKind::Page);
+  std::string text = j.dump();
+  response = internal::ParsePageWithSimdjson(text);
+}
+
+bool operator==(const Period& a, const Period& b) {
+  return FieldsEqual(a, b);
 }
 
 bool operator==(const SupersimV1UsageRecord& a, const SupersimV1UsageRecord& b) {
-  return a.account_sid == b.account_sid && a.sim_sid == b.sim_sid &&
-         a.network_sid == b.network_sid && a.fleet_sid == b.fleet_sid &&
-         a.iso_country == b.iso_country && a.period == b.period && a.data_upload == b.data_upload &&
-         a.data_download == b.data_download && a.data_total == b.data_total &&
-         a.data_total_billed == b.data_total_billed && a.billed_unit == b.billed_unit;
+  return FieldsEqual(a, b);
 }
 
 bool operator==(const ListUsageRecordResponseMeta& a, const ListUsageRecordResponseMeta& b) {
-  return a.first_page_url == b.first_page_url && a.key == b.key &&
-         a.next_page_url == b.next_page_url && a.page == b.page && a.page_size == b.page_size &&
-         a.previous_page_url == b.previous_page_url && a.url == b.url;
+  return FieldsEqual(a, b);
 }
 
 }  // namespace twilio::supersim::v1

@@ -21,15 +21,13 @@ struct Period {
   std::optional<TimePoint> end_time;
 
   /// Member-wise equality.
-  friend bool operator==(const Period& a, const Period& b) {
-    return a.start_time == b.start_time && a.end_time == b.end_time;
-  }
+  friend TWILIO_SUPERSIM_EXPORT bool operator==(const Period& a, const Period& b);
   /// The negation of operator==.
   friend bool operator!=(const Period& a, const Period& b) { return !(a == b); }
 };
 
 /// Every field is nullable in Twilio's schema: JSON null and an absent field both give an
-/// empty optional.
+/// empty optional. The fields' JSON names are in usage_record_schema.hpp.
 struct SupersimV1UsageRecord {
   /// The account the usage belongs to (AC...).
   std::optional<std::string> account_sid;
