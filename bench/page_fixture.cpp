@@ -12,12 +12,12 @@ namespace {
 namespace v1 = twilio::supersim::v1;
 
 std::string FetchPage() {
-  testing::FakeSupersimServer::Options options;
+  test_support::FakeSupersimServer::Options options;
   options.data.sims = static_cast<int>(kPageRecords);  // one hour bucket fills a page
   // Twilio's defaults (EndTime now, StartTime a month before) against the data set's end, so
   // the page is full whatever day the benchmark runs.
-  options.clock = testing::FakeSupersimServer::FixedClock(options.data.end);
-  testing::FakeSupersimServer server(options);
+  options.clock = test_support::FakeSupersimServer::FixedClock(options.data.end);
+  test_support::FakeSupersimServer server(options);
   server.Start();
 
   ClientConfig config;

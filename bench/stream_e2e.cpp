@@ -75,7 +75,7 @@ const char* Failure(const bench::Report& r) {
 }
 
 int Main(const bench::Options& options) {
-  twilio::testing::FakeSupersimServer::Options server_options;
+  twilio::test_support::FakeSupersimServer::Options server_options;
   server_options.data = bench::MakeDataSet(options.records, options.sims);
   // First, while this process has a single thread.
   bench::ServerProcess server(server_options);

@@ -11,9 +11,9 @@ namespace v1 = twilio::supersim::v1;
 int main() {
   // The server's "now" at the end of its data (7 days from 2026-01-01): a listing without times,
   // which asks for the month before now as at Twilio, then finds all of it.
-  twilio::testing::FakeSupersimServer::Options options;
-  options.clock = twilio::testing::FakeSupersimServer::FixedClock(options.data.end);
-  twilio::testing::FakeSupersimServer server(options);
+  twilio::test_support::FakeSupersimServer::Options options;
+  options.clock = twilio::test_support::FakeSupersimServer::FixedClock(options.data.end);
+  twilio::test_support::FakeSupersimServer server(options);
   server.Start();
 
   v1::UsageRecordsApi api(server.MakeClientConfig());

@@ -1,6 +1,6 @@
 // How to unit-test your own code that uses the SDK, with GoogleTest, without a Twilio account:
 //
-//  - against twilio::testing::FakeSupersimServer, a real HTTP server on 127.0.0.1 with
+//  - against twilio::test_support::FakeSupersimServer, a real HTTP server on 127.0.0.1 with
 //    deterministic data, so the whole client (libcurl, paging, parsing) runs as in production;
 //  - the same with a fault injected into one page, to test your error path;
 //  - with a hand-written twilio::http::HttpClient that answers from memory, for code that only
@@ -26,8 +26,8 @@
 #include "twilio/testing/fake_supersim_server.hpp"
 
 namespace v1 = twilio::supersim::v1;
-using twilio::testing::FakeFault;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeFault;
+using twilio::test_support::FakeSupersimServer;
 
 // ---- The code under test: a function of your application. ----
 
@@ -86,7 +86,7 @@ TEST_F(BytesPerSimTest, SumsEverySimAcrossPages) {
       BytesPerSim(api, v1::ListUsageRecordParams().SetPageSize(page_size));
 
   // What the server was asked: one request per page of one record per SIM.
-  const std::vector<twilio::testing::RecordedRequest> requests = server_.Requests();
+  const std::vector<twilio::test_support::RecordedRequest> requests = server_.Requests();
   ASSERT_EQ(requests.size(), static_cast<std::size_t>((Sims() + page_size - 1) / page_size));
   EXPECT_EQ(requests[0].Param("Group"), "sim");
   EXPECT_EQ(requests[0].Param("Granularity"), "all");

@@ -1,10 +1,10 @@
 #include "listing_trace.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
 #include <utility>
 
+#include "ascii.hpp"
 #include "http/request_id.hpp"
 #include "twilio/errors.hpp"
 
@@ -16,12 +16,7 @@ using std::chrono::microseconds;
 std::atomic<std::uint64_t> listings{0};
 
 bool IsAuthorization(const std::string& name) {
-  static constexpr std::string_view kName = "authorization";
-  if (name.size() != kName.size()) return false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(name[i])) != kName[i]) return false;
-  }
-  return true;
+  return EqualsIgnoringAsciiCase(name, "authorization");
 }
 
 void Redact(std::string& text, const std::vector<std::string>& secrets) {

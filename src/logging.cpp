@@ -1,11 +1,11 @@
 #include "twilio/logging.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <mutex>
 
+#include "ascii.hpp"
 #include "environment.hpp"
 #include "message_text.hpp"
 #include "twilio/time_format.hpp"
@@ -71,8 +71,7 @@ std::string_view ToString(LogLevel level) noexcept {
 }
 
 std::optional<LogLevel> ParseLogLevel(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = internal::AsciiLower(text);
   if (lower == "debug") return LogLevel::Debug;
   if (lower == "info") return LogLevel::Info;
   if (lower == "warning" || lower == "warn") return LogLevel::Warning;

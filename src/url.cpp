@@ -3,21 +3,14 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 
+#include "ascii.hpp"
 #include "message_text.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -46,14 +39,15 @@ bool CurlAgrees(std::string_view url, const UrlOrigin& origin) {
   if (curl_url_set(handle.get(), CURLUPART_URL, std::string(url).c_str(), 0) != CURLUE_OK) {
     return false;
   }
-  std::string host = Lower(CurlPart(handle.get(), CURLUPART_HOST));
+  std::string host = AsciiLower(CurlPart(handle.get(), CURLUPART_HOST));
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
     host = host.substr(1, host.size() - 2);
   }
   if (!host.empty() && host.back() == '.') host.pop_back();
   const std::string port = CurlPart(handle.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
-  return Lower(CurlPart(handle.get(), CURLUPART_SCHEME)) == origin.scheme && host == origin.host &&
-         port == std::to_string(origin.port) && CurlPart(handle.get(), CURLUPART_USER).empty();
+  return AsciiLower(CurlPart(handle.get(), CURLUPART_SCHEME)) == origin.scheme &&
+         host == origin.host && port == std::to_string(origin.port) &&
+         CurlPart(handle.get(), CURLUPART_USER).empty();
 }
 
 }  // namespace
@@ -74,7 +68,7 @@ std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url, std::string* probl
     return fail("must be an absolute URL with a scheme, such as https://supersim.twilio.com");
   }
   UrlOrigin origin;
-  origin.scheme = Lower(url.substr(0, colon));
+  origin.scheme = AsciiLower(url.substr(0, colon));
   if (origin.scheme != "http" && origin.scheme != "https") {
     return fail("scheme must be http or https, got " + QuotedValue(url.substr(0, colon), 16));
   }
@@ -111,7 +105,7 @@ std::optional<UrlOrigin> ParseUrlOrigin(std::string_view url, std::string* probl
     }
   }
   if (host.empty()) return fail("has no host");
-  origin.host = Lower(host);
+  origin.host = AsciiLower(host);
   if (!origin.host.empty() && origin.host.back() == '.') origin.host.pop_back();  // FQDN dot
   if (port.empty()) {
     origin.port = origin.scheme == "https" ? 443 : 80;

@@ -104,7 +104,7 @@ Listing Run(const Options& options, const v1::UsageRecordsApi& api,
 
 int Main(const Options& options) {
   // bench_page_server's credentials: the fake server's defaults.
-  const twilio::testing::FakeSupersimServer::Options server;
+  const twilio::test_support::FakeSupersimServer::Options server;
   twilio::ClientConfig config;
   config.base_url = options.base_url;
   config.credentials = twilio::Credentials::FromAuthToken(server.username, server.password);

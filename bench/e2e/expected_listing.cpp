@@ -33,16 +33,16 @@ int64_t HoursSinceEpoch(std::chrono::system_clock::time_point time) {
 
 }  // namespace
 
-testing::FakeDataSet MakeDataSet(int64_t records, int sims) {
-  testing::FakeDataSet data;
+test_support::FakeDataSet MakeDataSet(int64_t records, int sims) {
+  test_support::FakeDataSet data;
   data.sims = sims;
   const int64_t hours = std::max<int64_t>(1, (records + sims - 1) / sims);
   data.end = data.start + std::chrono::hours(hours);
   return data;
 }
 
-supersim::v1::ListUsageRecordParams MakeParams(const testing::FakeDataSet& data, int64_t records,
-                                               int page_size) {
+supersim::v1::ListUsageRecordParams MakeParams(const test_support::FakeDataSet& data,
+                                               int64_t records, int page_size) {
   supersim::v1::ListUsageRecordParams params;
   params.SetGroup(supersim::v1::Group::Sim)
       .SetGranularity(supersim::v1::Granularity::Hour)
@@ -53,15 +53,15 @@ supersim::v1::ListUsageRecordParams MakeParams(const testing::FakeDataSet& data,
   return params;
 }
 
-std::string FirstPageQuery(const testing::FakeDataSet& data, int64_t records, int page_size) {
+std::string FirstPageQuery(const test_support::FakeDataSet& data, int64_t records, int page_size) {
   return supersim::v1::BuildListUsageRecordQuery(MakeParams(data, records, page_size));
 }
 
-RecordDigest ExpectedDigest(const testing::FakeDataSet& data, int64_t records) {
+RecordDigest ExpectedDigest(const test_support::FakeDataSet& data, int64_t records) {
   std::vector<std::string> sids;
   sids.reserve(static_cast<std::size_t>(data.sims));
   for (int sim = 0; sim < data.sims; ++sim)
-    sids.push_back(testing::FakeSupersimServer::SimSid(sim));
+    sids.push_back(test_support::FakeSupersimServer::SimSid(sim));
 
   // The data set starts and ends on whole hours (MakeDataSet), so every hour is a full bucket.
   const int64_t first_hour = HoursSinceEpoch(data.start);

@@ -14,18 +14,18 @@
 namespace twilio::bench {
 
 /// `sims` SIMs over the fewest whole hours that give at least `records` hourly records.
-testing::FakeDataSet MakeDataSet(int64_t records, int sims);
+test_support::FakeDataSet MakeDataSet(int64_t records, int sims);
 
 /// Group=sim, Granularity=hour, StartTime and EndTime the data set's, PageSize `page_size`,
 /// Limit `records`: the listing every client of the benchmarks asks for.
-supersim::v1::ListUsageRecordParams MakeParams(const testing::FakeDataSet& data, int64_t records,
-                                               int page_size);
+supersim::v1::ListUsageRecordParams MakeParams(const test_support::FakeDataSet& data,
+                                               int64_t records, int page_size);
 
 /// The query string of MakeParams' first page, as the SDK sends it.
-std::string FirstPageQuery(const testing::FakeDataSet& data, int64_t records, int page_size);
+std::string FirstPageQuery(const test_support::FakeDataSet& data, int64_t records, int page_size);
 
 /// The digest of the first `records` records that listing yields from `data`: newest hour
 /// first, then SIMs in index order.
-RecordDigest ExpectedDigest(const testing::FakeDataSet& data, int64_t records);
+RecordDigest ExpectedDigest(const test_support::FakeDataSet& data, int64_t records);
 
 }  // namespace twilio::bench

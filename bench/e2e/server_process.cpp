@@ -25,13 +25,13 @@ bool WriteAll(int fd, const void* data, std::size_t size) {
 }
 
 // The child: serve until the parent closes the control pipe (or kills us).
-[[noreturn]] void RunChild(const testing::FakeSupersimServer::Options& options,
-                           const std::optional<testing::FakeFault>& every_page, int port_fd,
+[[noreturn]] void RunChild(const test_support::FakeSupersimServer::Options& options,
+                           const std::optional<test_support::FakeFault>& every_page, int port_fd,
                            int control_fd) {
   int port = 0;
   try {
-    testing::FakeSupersimServer server(options);
-    if (every_page) server.InjectFault(testing::FakeSupersimServer::kEveryPage, *every_page);
+    test_support::FakeSupersimServer server(options);
+    if (every_page) server.InjectFault(test_support::FakeSupersimServer::kEveryPage, *every_page);
     port = server.Start();
     WriteAll(port_fd, &port, sizeof port);
     close(port_fd);
@@ -51,8 +51,8 @@ bool WriteAll(int fd, const void* data, std::size_t size) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(const testing::FakeSupersimServer::Options& options,
-                             const std::optional<testing::FakeFault>& every_page) {
+ServerProcess::ServerProcess(const test_support::FakeSupersimServer::Options& options,
+                             const std::optional<test_support::FakeFault>& every_page) {
   int port_pipe[2];
   int control_pipe[2];
   if (pipe(port_pipe) != 0) throw std::runtime_error("pipe failed");

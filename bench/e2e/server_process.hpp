@@ -17,8 +17,8 @@ class ServerProcess {
   /// given) and reports its port through a pipe. Call it before the parent starts any thread
   /// (fork copies only the calling thread). Throws std::runtime_error when the child cannot
   /// start the server.
-  explicit ServerProcess(const testing::FakeSupersimServer::Options& options,
-                         const std::optional<testing::FakeFault>& every_page = std::nullopt);
+  explicit ServerProcess(const test_support::FakeSupersimServer::Options& options,
+                         const std::optional<test_support::FakeFault>& every_page = std::nullopt);
   /// Kills the child (SIGTERM) and reaps it.
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;

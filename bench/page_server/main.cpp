@@ -51,8 +51,8 @@ Options Parse(int argc, char** argv) {
 }
 
 int Serve(const Options& options) {
-  const twilio::testing::FakeSupersimServer::Options defaults;
-  const twilio::testing::FakeDataSet data = bench::MakeDataSet(options.records, options.sims);
+  const twilio::test_support::FakeSupersimServer::Options defaults;
+  const twilio::test_support::FakeDataSet data = bench::MakeDataSet(options.records, options.sims);
   bench::PageStore* store = nullptr;
   bench::HttpListener listener(
       [&store](const bench::BenchRequest& request) { return store->Answer(request); });

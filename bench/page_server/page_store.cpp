@@ -11,7 +11,7 @@
 namespace twilio::bench {
 namespace {
 
-namespace fake = testing::fake;
+namespace fake = test_support::fake;
 
 constexpr std::string_view kPath = "/v1/UsageRecords";
 
@@ -68,7 +68,7 @@ const std::string& NotServed() {
   return answer;
 }
 
-fake::UsageQuery Validated(const std::string& query, const testing::FakeDataSet& data) {
+fake::UsageQuery Validated(const std::string& query, const test_support::FakeDataSet& data) {
   auto parsed = fake::ParseUsageQuery(fake::ParseQueryString(query),
                                       date::floor<std::chrono::seconds>(data.end));
   if (auto* error = std::get_if<fake::QueryError>(&parsed)) {
@@ -79,7 +79,7 @@ fake::UsageQuery Validated(const std::string& query, const testing::FakeDataSet&
 
 }  // namespace
 
-PageStore::PageStore(const testing::FakeDataSet& data, const std::string& query,
+PageStore::PageStore(const test_support::FakeDataSet& data, const std::string& query,
                      const std::string& base_url, const std::string& username,
                      const std::string& password)
     : data_(data), authorization_("Basic " + Base64(username + ":" + password)) {

@@ -21,8 +21,8 @@ class PageStore {
   /// does; its PageSize sets the pages) over `data`, with paging links on `base_url`. Requests
   /// must carry basic auth for `username`:`password`. Throws std::invalid_argument for a query
   /// the fake server would refuse.
-  PageStore(const testing::FakeDataSet& data, const std::string& query, const std::string& base_url,
-            const std::string& username, const std::string& password);
+  PageStore(const test_support::FakeDataSet& data, const std::string& query,
+            const std::string& base_url, const std::string& username, const std::string& password);
 
   /// The answer to `request`: the page it asks for (by Page or PageToken, whatever order and
   /// spelling its parameters have), or a 401, 400 or 404 answer.
@@ -37,7 +37,7 @@ class PageStore {
   // The page `target` asks for, or -1 (not this listing) / -2 (not a valid query).
   int64_t PageOf(std::string_view target) const;
 
-  testing::FakeDataSet data_;
+  test_support::FakeDataSet data_;
   std::string listing_key_;  // the listing's query without paging, in the fake server's order
   std::string authorization_;
   std::vector<std::string> answers_;  // status line, headers and body of each page

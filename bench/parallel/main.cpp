@@ -70,8 +70,8 @@ std::string ReadFile(const std::string& path) {
 }
 
 // The listing of the example: hourly usage of 10 SIMs over `days` days.
-twilio::testing::FakeSupersimServer::Options ServerOptions(const Options& options) {
-  twilio::testing::FakeSupersimServer::Options server;
+twilio::test_support::FakeSupersimServer::Options ServerOptions(const Options& options) {
+  twilio::test_support::FakeSupersimServer::Options server;
   server.data.sims = 10;
   server.data.end = server.data.start + std::chrono::hours(24 * options.days);
   return server;
@@ -108,7 +108,7 @@ bench::Command ListCommand(const Options& options, const std::string& base_url, 
 
 int Run(const Options& options) {
   std::filesystem::create_directories(options.out_dir);
-  twilio::testing::FakeFault far_away;
+  twilio::test_support::FakeFault far_away;
   far_away.delay = std::chrono::milliseconds(options.delay_ms);
   // Before any thread: the server is forked.
   bench::ServerProcess server(ServerOptions(options), far_away);

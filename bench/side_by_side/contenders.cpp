@@ -36,7 +36,7 @@ std::vector<std::string> ChildEnvironment() {
     if (proxy || StartsWithNoCase(*var, "TWILIO_")) continue;
     env.emplace_back(*var);
   }
-  const testing::FakeSupersimServer::Options server;  // bench_page_server's credentials
+  const test_support::FakeSupersimServer::Options server;  // bench_page_server's credentials
   env.push_back("TWILIO_ACCOUNT_SID=" + server.username);
   env.push_back("TWILIO_AUTH_TOKEN=" + server.password);
   return env;
@@ -107,7 +107,7 @@ Contender MakeCli(const ContenderSetup& setup, const std::string& format,
 
 Contender MakeCurl(const ContenderSetup& setup) {
   const std::string config = setup.out_dir + "/curl.config";
-  const testing::FakeSupersimServer::Options server;  // bench_page_server's credentials
+  const test_support::FakeSupersimServer::Options server;  // bench_page_server's credentials
   WriteCurlConfig(config, setup.page_urls, server.username, server.password);
   // -q first: no ~/.curlrc.
   Contender c;

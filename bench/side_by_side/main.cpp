@@ -54,7 +54,7 @@ bench::RunRecord RunOnce(const bench::Contender& contender) {
 bench::ContenderSetup MakeSetup(const bench::SideBySideOptions& options,
                                 const bench::PageServerProcess& server, int64_t records,
                                 const std::string& node_dir) {
-  const twilio::testing::FakeDataSet data = bench::MakeDataSet(records, kSims);
+  const twilio::test_support::FakeDataSet data = bench::MakeDataSet(records, kSims);
   bench::ContenderSetup setup;
   setup.bin_dir = options.bin_dir;
   setup.node_dir = node_dir;

@@ -3,21 +3,15 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
 #include <string_view>
 
+#include "ascii.hpp"
+
 namespace twilio::internal {
 namespace {
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -74,7 +68,7 @@ const char* FirstSet(const EnvLookup& env, std::initializer_list<const char*> na
 }  // namespace
 
 bool NoProxyNames(const std::string& list, const std::string& host_in) {
-  const std::string host = Lower(host_in);
+  const std::string host = AsciiLower(host_in);
   std::string_view rest = list;
   while (!rest.empty()) {
     const std::size_t comma = rest.find(',');
@@ -91,7 +85,7 @@ bool NoProxyNames(const std::string& list, const std::string& host_in) {
     while (!entry.empty() && entry.front() == '.') entry.remove_prefix(1);
     while (!entry.empty() && entry.back() == '.') entry.remove_suffix(1);
     if (entry.empty()) continue;
-    const std::string name = Lower(entry);
+    const std::string name = AsciiLower(entry);
     if (host == name) return true;
     if (host.size() > name.size() &&
         host.compare(host.size() - name.size(), name.size(), name) == 0 &&
@@ -106,7 +100,7 @@ std::string DescribeProxy(const std::string& proxy_url) {
   std::string_view rest = proxy_url;
   std::string scheme = "http";
   if (const std::size_t colon = rest.find("://"); colon != std::string_view::npos) {
-    scheme = Lower(rest.substr(0, colon));
+    scheme = AsciiLower(rest.substr(0, colon));
     rest.remove_prefix(colon + 3);
   }
   // User info is never shown, not even part of it: a password with an unencoded '/', '?' or
@@ -125,7 +119,7 @@ std::string DescribeProxy(const std::string& proxy_url) {
   }
   // libcurl's defaults: 443 for an HTTPS proxy, 1080 for every other kind.
   if (port.empty()) port = scheme == "https" ? "443" : "1080";
-  return scheme + "://" + Lower(host) + ":" + port;
+  return scheme + "://" + AsciiLower(host) + ":" + port;
 }
 
 std::string ProxyPassword(const std::string& proxy_url) {

@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 namespace {
 
 std::vector<int> OpenDescriptors() {
@@ -72,4 +72,4 @@ void ShutdownConnectionsOnPort(int local_port) {
   }
 }
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

@@ -4,7 +4,7 @@
 // descriptors in /proc/self/fd, elsewhere the first 4096 are probed.
 #pragma once
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 
 /// Shuts down (both directions) the connected socket whose local port is `local_port` and whose
 /// peer port is `remote_port`. Returns false when there is none.
@@ -14,4 +14,4 @@ bool ShutdownConnection(int local_port, int remote_port);
 /// only connections the server accepted).
 void ShutdownConnectionsOnPort(int local_port);
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <condition_variable>
 #include <csignal>
 #include <cstdint>
@@ -21,13 +20,14 @@
 #include <utility>
 #include <variant>
 
+#include "ascii.hpp"
 #include "testing/fake_connection_sockets.hpp"
 #include "testing/fake_usage_data.hpp"
 #include "testing/fake_usage_listing.hpp"
 #include "testing/fake_usage_page.hpp"
 #include "testing/fake_usage_query.hpp"
 
-namespace twilio::testing {
+namespace twilio::test_support {
 namespace {
 
 constexpr char kListPath[] = "/v1/UsageRecords";
@@ -35,11 +35,6 @@ constexpr char kJsonType[] = "application/json; charset=utf-8";
 constexpr std::size_t kWorkerThreads = 16;
 // Enough for a listing of millions of records on one kept-alive connection.
 constexpr std::size_t kKeepAliveMaxCount = 100000;
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::string Base64(const std::string& text) {
   static const char kAlphabet[] =
@@ -193,7 +188,7 @@ std::optional<std::string> RecordedRequest::Param(const std::string& name) const
 
 std::optional<std::string> RecordedRequest::Header(const std::string& name) const {
   // lower_bound, not find: find may return any of several equal keys, this the first received.
-  const std::string key = Lower(name);
+  const std::string key = internal::AsciiLower(name);
   const auto it = headers.lower_bound(key);
   if (it == headers.end() || it->first != key) return std::nullopt;
   return it->second;
@@ -398,7 +393,7 @@ void FakeSupersimServer::Impl::Record(const httplib::Request& request, const std
         name == "LOCAL_PORT") {
       continue;
     }
-    recorded.headers.emplace(Lower(name), value);
+    recorded.headers.emplace(internal::AsciiLower(name), value);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   requests_.push_back(std::move(recorded));
@@ -420,7 +415,8 @@ bool FakeSupersimServer::Impl::Authorized(const httplib::Request& request) const
   if (!request.has_header("Authorization")) return false;
   const std::string value = request.get_header_value("Authorization");
   const auto space = value.find(' ');
-  if (space == std::string::npos || Lower(value.substr(0, space)) != "basic") return false;
+  if (space == std::string::npos || internal::AsciiLower(value.substr(0, space)) != "basic")
+    return false;
   const auto token_begin = value.find_first_not_of(' ', space);
   if (token_begin == std::string::npos) return false;
   return value.substr(token_begin) == Base64(options_.username + ":" + options_.password);
@@ -604,4 +600,4 @@ std::string FakeSupersimServer::NetworkSid(int index) {
   return fake::NetworkSid(index);
 }
 
-}  // namespace twilio::testing
+}  // namespace twilio::test_support

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <vector>
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 namespace {
 
 // Per-kind salts, so that SIM 0, fleet 0 and network 0 do not share their hex digits.
@@ -210,4 +210,4 @@ std::optional<std::string> ValidateDataSet(const FakeDataSet& data) {
   return std::nullopt;
 }
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

@@ -10,7 +10,7 @@
 
 #include "twilio/testing/fake_supersim_server.hpp"
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 
 /// "HS"/"HF"/"HW" + 32 lower-case hex digits, distinct for distinct indexes.
 std::string SimSid(int index);
@@ -64,4 +64,4 @@ uint64_t Mix64(uint64_t z);
 /// A validation message if the data set cannot be served (no fleets, no networks, ...).
 std::optional<std::string> ValidateDataSet(const FakeDataSet& data);
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

@@ -5,7 +5,7 @@
 
 #include "testing/fake_usage_data.hpp"
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 namespace {
 
 constexpr int64_t kSecondsPerHour = 3600;
@@ -186,4 +186,4 @@ FakeUsageRecord UsageListing::At(int64_t index) const {
   return record;
 }
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

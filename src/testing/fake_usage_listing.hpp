@@ -14,7 +14,7 @@
 #include "testing/fake_usage_query.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 
 /// One usage record before it becomes JSON.
 struct FakeUsageRecord {
@@ -81,4 +81,4 @@ class UsageListing {
   std::optional<std::string> country_echo_;
 };
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

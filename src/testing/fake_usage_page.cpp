@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 namespace {
 
 constexpr int64_t kUnitsPerDollar = 10000000;  // data_total bytes per USD
@@ -144,4 +144,4 @@ std::string TwilioErrorBody(int code, const std::string& message, int status) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

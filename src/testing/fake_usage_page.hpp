@@ -11,7 +11,7 @@
 #include "testing/fake_usage_query.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 
 /// Every byte outside A-Z a-z 0-9 - . _ ~ as %XX (upper-case hex).
 std::string PercentEncode(std::string_view text);
@@ -35,4 +35,4 @@ std::string RenderPage(const UsageListing& listing, const UsageQuery& query,
 /// {"code":...,"message":...,"more_info":"https://www.twilio.com/docs/errors/<code>","status":...}
 std::string TwilioErrorBody(int code, const std::string& message, int status);
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

@@ -4,7 +4,7 @@
 #include <regex>
 #include <sstream>
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 namespace {
 
 int HexValue(char c) {
@@ -284,4 +284,4 @@ std::string FormatUtc(date::sys_seconds time) {
   return date::format("%FT%TZ", time);
 }
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

@@ -13,7 +13,7 @@
 #include "date_include.hpp"
 #include "twilio/testing/fake_supersim_server.hpp"
 
-namespace twilio::testing::fake {
+namespace twilio::test_support::fake {
 
 /// Decoded query parameters, in the order they were sent.
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
@@ -97,4 +97,4 @@ std::optional<date::sys_seconds> ParseRfc3339(const std::string& text);
 /// YYYY-MM-DDTHH:MM:SSZ.
 std::string FormatUtc(date::sys_seconds time);
 
-}  // namespace twilio::testing::fake
+}  // namespace twilio::test_support::fake

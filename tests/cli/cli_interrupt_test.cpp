@@ -14,8 +14,8 @@
 namespace cli_test {
 namespace {
 
-using twilio::testing::FakeFault;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeFault;
+using twilio::test_support::FakeSupersimServer;
 using Clock = std::chrono::steady_clock;
 
 // Polls until the server has received a request for `page` (0-based); generous for a loaded

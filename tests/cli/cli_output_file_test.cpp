@@ -9,8 +9,8 @@
 namespace cli_test {
 namespace {
 
-using twilio::testing::FakeFault;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeFault;
+using twilio::test_support::FakeSupersimServer;
 
 // Sets the umask for the test (the command inherits it), then puts the old one back.
 class ScopedUmask {

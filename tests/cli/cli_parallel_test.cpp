@@ -14,7 +14,7 @@ using cli_test::RunCli;
 using cli_test::RunOptions;
 using cli_test::RunResult;
 using cli_test::ServerEnv;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 
 RunResult List(const FakeSupersimServer& server, std::vector<std::string> args,
                const std::string& parallel) {

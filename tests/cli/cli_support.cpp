@@ -15,17 +15,17 @@ namespace cli_test {
 
 const char kDemoNow[] = "2026-01-08T00:00:00Z";
 
-twilio::testing::FakeSupersimServer::Options Pinned(
-    twilio::testing::FakeSupersimServer::Options options) {
+twilio::test_support::FakeSupersimServer::Options Pinned(
+    twilio::test_support::FakeSupersimServer::Options options) {
   if (!options.clock) {
-    options.clock = twilio::testing::FakeSupersimServer::FixedClock(options.data.end);
+    options.clock = twilio::test_support::FakeSupersimServer::FixedClock(options.data.end);
   }
   return options;
 }
 
 std::vector<twilio::supersim::v1::SupersimV1UsageRecord> SdkListing(
     const twilio::supersim::v1::ListUsageRecordParams& params) {
-  twilio::testing::FakeSupersimServer server(Pinned());
+  twilio::test_support::FakeSupersimServer server(Pinned());
   server.Start();
   twilio::ClientConfig config;
   config.base_url = server.BaseUrl();
@@ -35,7 +35,7 @@ std::vector<twilio::supersim::v1::SupersimV1UsageRecord> SdkListing(
   return api.ListUsageRecord(params).usage_records;
 }
 
-std::vector<std::string> ServerEnv(const twilio::testing::FakeSupersimServer& server) {
+std::vector<std::string> ServerEnv(const twilio::test_support::FakeSupersimServer& server) {
   return {"TWILIO_ACCOUNT_SID=" + server.GetOptions().username,
           "TWILIO_AUTH_TOKEN=" + server.GetOptions().password};
 }
@@ -50,9 +50,9 @@ std::string PageBody(const std::vector<std::string>& records) {
 
 RecordsServer::RecordsServer(const std::vector<std::string>& records) {
   server_.Start();
-  twilio::testing::FakeFault fault;
+  twilio::test_support::FakeFault fault;
   fault.body = PageBody(records);
-  server_.InjectFault(twilio::testing::FakeSupersimServer::kEveryPage, fault);
+  server_.InjectFault(twilio::test_support::FakeSupersimServer::kEveryPage, fault);
 }
 
 std::vector<Word> Words(const std::string& line) {

@@ -18,14 +18,14 @@ std::vector<twilio::supersim::v1::SupersimV1UsageRecord> SdkListing(
 
 /// The fake server's default options with its "now" at the end of its data (the demo data's
 /// end, 2026-01-08T00:00:00Z): a listing without times covers the whole data set.
-twilio::testing::FakeSupersimServer::Options Pinned(
-    twilio::testing::FakeSupersimServer::Options options = {});
+twilio::test_support::FakeSupersimServer::Options Pinned(
+    twilio::test_support::FakeSupersimServer::Options options = {});
 
 /// What --demo serves when `kDemoNow` is "now": the default data set, and its clock.
 extern const char kDemoNow[];
 
 /// The environment that makes the CLI authenticate as `server` expects.
-std::vector<std::string> ServerEnv(const twilio::testing::FakeSupersimServer& server);
+std::vector<std::string> ServerEnv(const twilio::test_support::FakeSupersimServer& server);
 
 /// A single-page listing body holding `records` (JSON objects as text), for FakeFault::body.
 std::string PageBody(const std::vector<std::string>& records);
@@ -36,10 +36,10 @@ class RecordsServer {
  public:
   explicit RecordsServer(const std::vector<std::string>& records);
   std::string BaseUrl() const { return server_.BaseUrl(); }
-  const twilio::testing::FakeSupersimServer& Server() const { return server_; }
+  const twilio::test_support::FakeSupersimServer& Server() const { return server_; }
 
  private:
-  twilio::testing::FakeSupersimServer server_;
+  twilio::test_support::FakeSupersimServer server_;
 };
 
 /// Whitespace-separated words of `line` and the column each starts at.

@@ -13,8 +13,8 @@
 namespace cli_test {
 namespace {
 
-using twilio::testing::FakeFault;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeFault;
+using twilio::test_support::FakeSupersimServer;
 namespace v1 = twilio::supersim::v1;
 
 const std::string kErase = "\r\x1b[K";

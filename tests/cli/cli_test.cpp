@@ -14,8 +14,8 @@
 namespace cli_test {
 namespace {
 
-using twilio::testing::FakeFault;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeFault;
+using twilio::test_support::FakeSupersimServer;
 namespace v1 = twilio::supersim::v1;
 
 // A port on 127.0.0.1 that nothing listens on: bound, then released.

@@ -7,7 +7,7 @@
 namespace cli_test {
 namespace {
 
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 using Seconds = std::chrono::seconds;
 
 class CliTimeArguments : public ::testing::Test {

@@ -27,7 +27,7 @@ namespace v1 = twilio::supersim::v1;
 #define TWILIO_DOC_FRAGMENT_PARAMETERS                           \
   [[maybe_unused]] v1::UsageRecordsApi& api,                     \
   [[maybe_unused]] v1::ListUsageRecordParams& params,            \
-  [[maybe_unused]] twilio::testing::FakeSupersimServer& server,  \
+  [[maybe_unused]] twilio::test_support::FakeSupersimServer& server,  \
   [[maybe_unused]] std::vector<v1::ListUsageRecordParams>& sets, \
   [[maybe_unused]] const std::vector<std::string>& sims,         \
   [[maybe_unused]] const std::vector<v1::Group>& groups

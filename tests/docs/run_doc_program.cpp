@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
     std::cerr << "usage: run_doc_program PROGRAM\n";
     return 2;
   }
-  using twilio::testing::FakeSupersimServer;
+  using twilio::test_support::FakeSupersimServer;
   FakeSupersimServer::Options options;
   options.data.end = std::chrono::floor<std::chrono::hours>(std::chrono::system_clock::now());
   options.data.start = options.data.end - std::chrono::hours(24 * 7);

@@ -18,7 +18,7 @@ namespace example_driver {
 
 namespace v1 = twilio::supersim::v1;
 using twilio::Decimal;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 
 namespace {
 

@@ -5,7 +5,7 @@
 namespace example_driver {
 
 namespace v1 = twilio::supersim::v1;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 
 namespace {
 

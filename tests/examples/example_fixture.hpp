@@ -22,10 +22,10 @@ struct Sum {
 
 class Fixture {
  public:
-  explicit Fixture(const twilio::testing::FakeSupersimServer& server);
+  explicit Fixture(const twilio::test_support::FakeSupersimServer& server);
 
-  const twilio::testing::FakeDataSet& Data() const { return data_; }
-  const twilio::testing::FakeSupersimServer& Server() const { return server_; }
+  const twilio::test_support::FakeDataSet& Data() const { return data_; }
+  const twilio::test_support::FakeSupersimServer& Server() const { return server_; }
 
   Sum Total(const twilio::supersim::v1::ListUsageRecordParams& params) const;
   std::vector<twilio::supersim::v1::SupersimV1UsageRecord> List(
@@ -37,8 +37,8 @@ class Fixture {
   int64_t Hours() const;
 
  private:
-  const twilio::testing::FakeSupersimServer& server_;
-  const twilio::testing::FakeDataSet& data_;
+  const twilio::test_support::FakeSupersimServer& server_;
+  const twilio::test_support::FakeDataSet& data_;
   const twilio::supersim::v1::UsageRecordsApi api_;
 };
 

@@ -46,7 +46,7 @@ using example_driver::CheckStream;
 using example_driver::DriverOptions;
 using example_driver::Fixture;
 using example_driver::Require;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 
 std::string RunCheck(const DriverOptions& options, const FakeSupersimServer& server,
                      const std::string& out, std::size_t requests) {
@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   FakeSupersimServer server(server_options);
   server.Start();
   for (const auto& [page, status] : options.faults) {
-    twilio::testing::FakeFault fault;
+    twilio::test_support::FakeFault fault;
     fault.status = status;
     server.InjectFault(page, fault);
   }

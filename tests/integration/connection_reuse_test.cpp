@@ -13,9 +13,9 @@
 namespace twilio::supersim::v1 {
 namespace {
 
-using testing::FakeFault;
-using testing::FakeSupersimServer;
-using testing::RecordedRequest;
+using test_support::FakeFault;
+using test_support::FakeSupersimServer;
+using test_support::RecordedRequest;
 
 class ConnectionReuse : public testdata::ServerTest {};
 

@@ -31,9 +31,9 @@ using nlohmann::json;
 using ::testing::ElementsAre;
 using ::testing::Pair;
 using ::testing::StartsWith;
-using twilio::testing::FakeFault;
-using twilio::testing::FakeSupersimServer;
-using twilio::testing::RecordedRequest;
+using twilio::test_support::FakeFault;
+using twilio::test_support::FakeSupersimServer;
+using twilio::test_support::RecordedRequest;
 
 // ---------------------------------------------------------------------------------------------
 // Faults

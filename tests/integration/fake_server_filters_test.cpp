@@ -15,7 +15,7 @@ namespace {
 using namespace fake_server_tests;  // the fixture and its helpers
 
 using nlohmann::json;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 
 // ---------------------------------------------------------------------------------------------
 // Filters

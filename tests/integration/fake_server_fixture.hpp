@@ -114,10 +114,10 @@ class FakeServerTest : public ::testing::Test {
  protected:
   // "Now" is the end of the data unless a test sets a clock: a request without times then
   // covers the data set (Twilio's defaults: EndTime now, StartTime a month before).
-  void StartServer(twilio::testing::FakeSupersimServer::Options options = {}) {
+  void StartServer(twilio::test_support::FakeSupersimServer::Options options = {}) {
     if (!options.clock)
-      options.clock = twilio::testing::FakeSupersimServer::FixedClock(options.data.end);
-    server_ = std::make_unique<twilio::testing::FakeSupersimServer>(std::move(options));
+      options.clock = twilio::test_support::FakeSupersimServer::FixedClock(options.data.end);
+    server_ = std::make_unique<twilio::test_support::FakeSupersimServer>(std::move(options));
     port_ = server_->Start();
   }
 
@@ -162,7 +162,7 @@ class FakeServerTest : public ::testing::Test {
 
   std::string Url(const std::string& target) const { return server_->BaseUrl() + target; }
 
-  std::unique_ptr<twilio::testing::FakeSupersimServer> server_;
+  std::unique_ptr<twilio::test_support::FakeSupersimServer> server_;
   int port_ = 0;
 };
 

@@ -21,7 +21,7 @@ using namespace fake_server_tests;  // the fixture and its helpers
 
 using nlohmann::json;
 using ::testing::HasSubstr;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 
 // The default data set's SIMs.
 constexpr int kSims = 6;

@@ -15,8 +15,8 @@ namespace {
 using namespace fake_server_tests;  // the fixture and its helpers
 
 using nlohmann::json;
-using twilio::testing::FakeSupersimServer;
-using twilio::testing::RecordedRequest;
+using twilio::test_support::FakeSupersimServer;
+using twilio::test_support::RecordedRequest;
 
 // ---------------------------------------------------------------------------------------------
 // Rejections

@@ -24,7 +24,7 @@ using namespace fake_server_tests;  // the fixture and its helpers
 
 using nlohmann::json;
 using ::testing::StartsWith;
-using twilio::testing::FakeSupersimServer;
+using twilio::test_support::FakeSupersimServer;
 
 // ---------------------------------------------------------------------------------------------
 // Time windows and granularity
@@ -187,22 +187,22 @@ TEST_F(FakeServerTest, AListingWithoutTimesKeepsItsWindowFromPageToPage) {
 TEST_F(FakeServerTest, UsageSetPerSimNetworkOrCountryReplacesTheFormulas) {
   FakeSupersimServer::Options options;
   const auto day2 = twilio::ParseRfc3339("2026-01-02T00:00:00Z");
-  twilio::testing::FakeUsage sim3;
+  twilio::test_support::FakeUsage sim3;
   sim3.sim = 3;
   sim3.start = day2;
   sim3.hours = 24;
   sim3.download = 150'000'000;
-  twilio::testing::FakeUsage network1;  // SIMs 1 and 4
+  twilio::test_support::FakeUsage network1;  // SIMs 1 and 4
   network1.network = 1;
   network1.start = day2 + std::chrono::hours(24);
   network1.upload = 7;
   network1.download = 5;
-  twilio::testing::FakeUsage germany;  // network 2: SIMs 2 and 5
+  twilio::test_support::FakeUsage germany;  // network 2: SIMs 2 and 5
   germany.country = "DE";
   germany.start = day2 + std::chrono::minutes(30);  // counts from the hour it falls in
   germany.hours = 2;
-  germany.upload = 3;                          // 2 in the first hour, 1 in the second
-  twilio::testing::FakeUsage later = germany;  // a later entry wins for the same SIM and hour
+  germany.upload = 3;                               // 2 in the first hour, 1 in the second
+  twilio::test_support::FakeUsage later = germany;  // a later entry wins for the same SIM and hour
   later.sim = 5;
   later.country.reset();
   later.upload = 1000;
@@ -233,7 +233,7 @@ TEST_F(FakeServerTest, UsageSetPerSimNetworkOrCountryReplacesTheFormulas) {
 }
 
 TEST(FakeServerUsage, AnEntryThatNamesNoOneOrTooManyIsRefused) {
-  const auto refused = [](const twilio::testing::FakeUsage& usage) {
+  const auto refused = [](const twilio::test_support::FakeUsage& usage) {
     FakeSupersimServer::Options options;
     options.data.usage = {usage};
     FakeSupersimServer server(options);
@@ -244,33 +244,33 @@ TEST(FakeServerUsage, AnEntryThatNamesNoOneOrTooManyIsRefused) {
     }
     return std::string("started");
   };
-  twilio::testing::FakeUsage none;
+  twilio::test_support::FakeUsage none;
   EXPECT_EQ(refused(none),
             "FakeSupersimServer: usage[0]: set exactly one of sim, network and country");
-  twilio::testing::FakeUsage two;
+  twilio::test_support::FakeUsage two;
   two.sim = 1;
   two.network = 1;
   EXPECT_EQ(refused(two),
             "FakeSupersimServer: usage[0]: set exactly one of sim, network and country");
-  twilio::testing::FakeUsage missing;
+  twilio::test_support::FakeUsage missing;
   missing.sim = 6;
   EXPECT_EQ(refused(missing), "FakeSupersimServer: usage[0]: sim 6 is not in the data set");
-  twilio::testing::FakeUsage empty;
+  twilio::test_support::FakeUsage empty;
   empty.sim = 0;
   empty.start = FakeSupersimServer::Options().data.start;
   empty.hours = 0;
   EXPECT_EQ(refused(empty), "FakeSupersimServer: usage[0]: hours must be at least 1");
-  twilio::testing::FakeUsage lower_case;
+  twilio::test_support::FakeUsage lower_case;
   lower_case.country = "de";
   lower_case.start = empty.start;
   EXPECT_EQ(refused(lower_case),
             "FakeSupersimServer: usage[0]: country \"de\" is not one of the data set's countries");
   // No start (1970), or the hour just past the data: it would change nothing.
-  twilio::testing::FakeUsage unset;
+  twilio::test_support::FakeUsage unset;
   unset.sim = 0;
   EXPECT_EQ(refused(unset),
             "FakeSupersimServer: usage[0]: its hours are all outside the data set's [start, end)");
-  twilio::testing::FakeUsage after = unset;
+  twilio::test_support::FakeUsage after = unset;
   after.start = FakeSupersimServer::Options().data.end;
   EXPECT_EQ(refused(after), refused(unset));
   after.start -= std::chrono::hours(1);  // the data's last hour

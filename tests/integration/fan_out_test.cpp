@@ -16,8 +16,8 @@
 namespace twilio::supersim::v1 {
 namespace {
 
-using testing::FakeFault;
-using testing::FakeSupersimServer;
+using test_support::FakeFault;
+using test_support::FakeSupersimServer;
 
 class FanOutOverHttp : public testdata::ServerTest {
  protected:

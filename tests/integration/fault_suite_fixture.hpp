@@ -46,8 +46,8 @@ using faults::Slice;
 using faults::StreamAll;
 using faults::UrlOf;
 using std::chrono::milliseconds;
-using testing::FakeFault;
-using testing::FakeSupersimServer;
+using test_support::FakeFault;
+using test_support::FakeSupersimServer;
 using Pages = std::vector<int64_t>;
 using Ints = std::vector<int>;
 using Millis = std::vector<int64_t>;
@@ -83,8 +83,8 @@ inline RetryPolicy FastRetries() {
   return policy;
 }
 
-inline testing::FakeFault StatusFault(int status, int times = -1) {
-  testing::FakeFault fault;
+inline test_support::FakeFault StatusFault(int status, int times = -1) {
+  test_support::FakeFault fault;
   fault.status = status;
   fault.times = times;
   return fault;

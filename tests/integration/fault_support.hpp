@@ -203,15 +203,16 @@ inline bool EndsWith(const std::string& text, const std::string& suffix) {
 // ---------------------------------------------------------------------------------------------
 // Requests the server saw
 
-inline std::vector<int64_t> PagesRequested(const testing::FakeSupersimServer& server) {
+inline std::vector<int64_t> PagesRequested(const test_support::FakeSupersimServer& server) {
   std::vector<int64_t> pages;
-  for (const testing::RecordedRequest& request : server.Requests()) pages.push_back(request.page);
+  for (const test_support::RecordedRequest& request : server.Requests())
+    pages.push_back(request.page);
   return pages;
 }
 
 /// The absolute URL of a recorded request on `server`.
-inline std::string UrlOf(const testing::FakeSupersimServer& server,
-                         const testing::RecordedRequest& request) {
+inline std::string UrlOf(const test_support::FakeSupersimServer& server,
+                         const test_support::RecordedRequest& request) {
   return server.BaseUrl() + request.path + (request.raw_query.empty() ? "" : "?") +
          request.raw_query;
 }

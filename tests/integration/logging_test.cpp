@@ -20,8 +20,8 @@
 namespace twilio::supersim::v1 {
 namespace {
 
-using testing::FakeFault;
-using testing::FakeSupersimServer;
+using test_support::FakeFault;
+using test_support::FakeSupersimServer;
 
 // Keeps every event; safe from the listing's threads.
 class EventLog {
@@ -277,7 +277,7 @@ TEST_F(Logging, FanOutSetsAndParallelSlicesCountTheirOwnRequests) {
 
   // Eight slices of one listing: one listing number, every request counted once.
   server_.ClearRequests();
-  const testing::FakeDataSet& data = server_.GetOptions().data;
+  const test_support::FakeDataSet& data = server_.GetOptions().data;
   ListingOptions options;
   options.parallel_slices = 8;
   const ListUsageRecordParams hourly = ListUsageRecordParams()

@@ -18,9 +18,9 @@ namespace twilio::testdata {
 namespace {
 
 namespace v1 = supersim::v1;
-using testing::FakeDataSet;
-using testing::FakeFault;
-using testing::FakeSupersimServer;
+using test_support::FakeDataSet;
+using test_support::FakeFault;
+using test_support::FakeSupersimServer;
 
 // 12 SIMs over 10 days (the fake server's data starts 2026-01-01).
 FakeSupersimServer::Options TenDays(int sims = 12) {

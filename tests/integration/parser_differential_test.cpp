@@ -15,7 +15,7 @@ namespace twilio::testdata {
 namespace {
 
 namespace v1 = supersim::v1;
-using testing::FakeSupersimServer;
+using test_support::FakeSupersimServer;
 
 // Every page body of the listing `params`, fetched raw.
 std::vector<std::string> PageBodies(const FakeSupersimServer& server,

@@ -16,7 +16,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
-using testing::FakeFault;
+using test_support::FakeFault;
 
 // 42 records (6 SIMs x 7 days) in pages of 5: pages 0..8.
 ListUsageRecordParams Paged() {
@@ -260,7 +260,7 @@ TEST_F(EarlyRequest, NeverOutrunsTheEmptyPageBound) {
   // even though every outline names one.
   FakeFault empty;
   empty.empty_page = true;
-  server_.InjectFault(testing::FakeSupersimServer::kEveryPage, empty);
+  server_.InjectFault(test_support::FakeSupersimServer::kEveryPage, empty);
   ClientConfig config = Config();
   config.max_consecutive_empty_pages = 3;
   auto stream = UsageRecordsApi(config).StreamUsageRecord(Paged());

@@ -150,7 +150,7 @@ int ClosedPort() {
 }
 
 // The fake server (plain http on 127.0.0.1) with its credentials and one attempt per request.
-ClientConfig LoopbackConfig(const testing::FakeSupersimServer& server) {
+ClientConfig LoopbackConfig(const test_support::FakeSupersimServer& server) {
   ClientConfig config;
   config.credentials =
       Credentials::FromAuthToken(server.GetOptions().username, server.GetOptions().password);
@@ -161,9 +161,9 @@ ClientConfig LoopbackConfig(const testing::FakeSupersimServer& server) {
 
 // A developer laptop or CI runner with a proxy set: tests against a local server still work.
 TEST_F(Proxies, TheEnvironmentsProxyIsNeverUsedForALoopbackServer) {
-  testing::FakeSupersimServer::Options options;
-  options.clock = testing::FakeSupersimServer::FixedClock(options.data.end);
-  testing::FakeSupersimServer server(options);
+  test_support::FakeSupersimServer::Options options;
+  options.clock = test_support::FakeSupersimServer::FixedClock(options.data.end);
+  test_support::FakeSupersimServer server(options);
   server.Start();
   const std::string dead = "http://127.0.0.1:" + std::to_string(ClosedPort());
   ScopedEnv http_proxy("http_proxy", dead);
@@ -176,7 +176,7 @@ TEST_F(Proxies, TheEnvironmentsProxyIsNeverUsedForALoopbackServer) {
 }
 
 TEST_F(Proxies, AnExplicitProxyStillAppliesToALoopbackServer) {
-  testing::FakeSupersimServer server;
+  test_support::FakeSupersimServer server;
   server.Start();
   FirstLineListener proxy;
   ClientConfig config = LoopbackConfig(server);
@@ -189,7 +189,7 @@ TEST_F(Proxies, AnExplicitProxyStillAppliesToALoopbackServer) {
 }
 
 TEST_F(Proxies, ATransportErrorThroughAProxyNamesItButNeverItsUserOrPassword) {
-  testing::FakeSupersimServer server;
+  test_support::FakeSupersimServer server;
   server.Start();
   ClientConfig config = LoopbackConfig(server);
   const int port = ClosedPort();

@@ -13,13 +13,15 @@ namespace twilio::testdata {
 
 class ServerTest : public ::testing::Test {
  protected:
-  explicit ServerTest(testing::FakeSupersimServer::Options options = {})
+  explicit ServerTest(test_support::FakeSupersimServer::Options options = {})
       : server_(Pinned(std::move(options))) {}
 
   /// `options` with the server's "now" at the end of its data, unless a clock is set: a
   /// request without times then covers the data set (up to a month of it), every run alike.
-  static testing::FakeSupersimServer::Options Pinned(testing::FakeSupersimServer::Options options) {
-    if (!options.clock) options.clock = testing::FakeSupersimServer::FixedClock(options.data.end);
+  static test_support::FakeSupersimServer::Options Pinned(
+      test_support::FakeSupersimServer::Options options) {
+    if (!options.clock)
+      options.clock = test_support::FakeSupersimServer::FixedClock(options.data.end);
     return options;
   }
   void SetUp() override { server_.Start(); }
@@ -39,7 +41,7 @@ class ServerTest : public ::testing::Test {
   /// The default number of attempts for a request that keeps failing.
   static inline const int kAttempts = RetryPolicy().max_attempts;
 
-  testing::FakeSupersimServer server_;
+  test_support::FakeSupersimServer server_;
 };
 
 }  // namespace twilio::testdata

@@ -10,12 +10,12 @@
 namespace supersim_usage {
 
 DemoServer StartDemoServer(twilio::TimePoint now) {
-  twilio::testing::FakeSupersimServer::Options options;
+  twilio::test_support::FakeSupersimServer::Options options;
   const auto hour = std::chrono::floor<std::chrono::hours>(now);
   options.data.end = hour;
   options.data.start = hour - std::chrono::hours(24 * 7);
-  options.clock = twilio::testing::FakeSupersimServer::FixedClock(now);
-  auto server = std::make_shared<twilio::testing::FakeSupersimServer>(std::move(options));
+  options.clock = twilio::test_support::FakeSupersimServer::FixedClock(now);
+  auto server = std::make_shared<twilio::test_support::FakeSupersimServer>(std::move(options));
   try {
     server->Start();
   } catch (const std::exception& e) {

@@ -1,4 +1,4 @@
-// --demo: a twilio::testing::FakeSupersimServer started inside this process on 127.0.0.1, so
+// --demo: a twilio::test_support::FakeSupersimServer started inside this process on 127.0.0.1, so
 // the command can be tried, and its output formats seen, without a Twilio account.
 #pragma once
 

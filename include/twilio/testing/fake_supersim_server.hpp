@@ -15,7 +15,7 @@
 #include "twilio/client_config.hpp"
 #include "twilio/export.hpp"
 
-namespace twilio::testing {
+namespace twilio::test_support {
 
 /// Usage a test sets for some SIMs and hours, replacing what the data set's formula gives them:
 /// "SIM 3 used 150 MB on 2 January" is {sim 3, start 2026-01-02, 24 hours, download 150 MB}.
@@ -224,4 +224,4 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace twilio::testing
+}  // namespace twilio::test_support

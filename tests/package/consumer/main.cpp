@@ -8,9 +8,9 @@
 #include "twilio/version.hpp"
 
 int main() {
-  twilio::testing::FakeSupersimServer::Options options;
-  options.clock = twilio::testing::FakeSupersimServer::FixedClock(options.data.end);
-  twilio::testing::FakeSupersimServer server(options);
+  twilio::test_support::FakeSupersimServer::Options options;
+  options.clock = twilio::test_support::FakeSupersimServer::FixedClock(options.data.end);
+  twilio::test_support::FakeSupersimServer server(options);
   server.Start();
   namespace v1 = twilio::supersim::v1;
   v1::UsageRecordsApi api(server.MakeClientConfig());
