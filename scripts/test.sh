@@ -8,6 +8,9 @@ scripts/install-deps.sh
 # Stoplight Prism for the contract test, at the versions package-lock.json pins.
 npm ci --prefix tests/contract --no-audit --no-fund --loglevel=error >&2
 
+# Formatting, and the library with libc++ and for Windows (scripts/lint.sh).
+scripts/lint.sh
+
 jobs=$(nproc 2>/dev/null || echo 2)
 for preset in ci-gcc ci-clang; do
   echo "== $preset: configure and build" >&2

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "read_double.hpp"
+
 namespace twilio {
 namespace {
 
@@ -188,8 +190,8 @@ std::string Decimal::ToString(int places, Rounding rounding) const {
 
 double Decimal::ToDouble() const {
   double value = 0;
-  auto result = std::from_chars(text_.data(), text_.data() + text_.size(), value);
-  if (result.ec != std::errc()) return 0.0;  // unreachable: text_ is always plain notation
+  // Unreachable failure: text_ is always plain notation.
+  if (internal::ReadDouble(text_, value) != internal::DoubleRead::Ok) return 0.0;
   return value;
 }
 

@@ -1,7 +1,9 @@
 #include "twilio/http/curl_http_client.hpp"
 
 #include <curl/curl.h>
+#if !defined(_WIN32)
 #include <sys/utsname.h>
+#endif
 
 #include <algorithm>
 #include <mutex>
@@ -49,9 +51,17 @@ void GlobalInit() {
 }
 
 std::string PlatformName() {
+#if defined(_WIN32)
+#if defined(_M_ARM64) || defined(__aarch64__)
+  return "Windows arm64";
+#else
+  return "Windows x86_64";
+#endif
+#else
   struct utsname name {};
   if (uname(&name) != 0) return "unknown";
   return std::string(name.sysname) + " " + name.machine;
+#endif
 }
 
 // What one transfer accumulates into the caller's response; the callbacks below receive it as

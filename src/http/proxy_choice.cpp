@@ -1,6 +1,10 @@
 #include "http/proxy_choice.hpp"
 
+#if defined(_WIN32)
+#include <ws2tcpip.h>  // inet_pton (Vista and later), in ws2_32
+#else
 #include <arpa/inet.h>
+#endif
 
 #include <algorithm>
 #include <cstdlib>

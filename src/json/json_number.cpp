@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "read_double.hpp"
+
 namespace twilio::internal {
 namespace {
 
@@ -44,9 +46,7 @@ int64_t LeadingPower(std::string_view s) {
 // Like nlohmann's strtod: a result beyond the largest double is an overflow.
 JsonNumber FloatKind(std::string_view s) {
   double value = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  (void)ptr;
-  if (ec == std::errc::result_out_of_range && LeadingPower(s) >= 0) {
+  if (ReadDouble(s, value) == DoubleRead::OutOfRange && LeadingPower(s) >= 0) {
     return {JsonNumber::Kind::Overflow, 0};
   }
   return {JsonNumber::Kind::Float, 0};

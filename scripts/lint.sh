@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The checks beyond the tests: every C++ file as clang-format writes it, and the library (not the
+# command or the fake server) built with clang and libc++ and compiled, syntax only, for Windows
+# with mingw-w64 (static and DLL export declarations), so the vcpkg port's "supports" is a fact.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== lint: clang-format --dry-run --Werror" >&2
+git ls-files '*.cpp' '*.hpp' '*.h' | xargs clang-format --dry-run --Werror
+
+echo "== lint: the library with clang and libc++ (build-libcxx/)" >&2
+cmake -S . -B build-libcxx -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+  -DCMAKE_CXX_FLAGS=-stdlib=libc++ -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_TESTS=OFF \
+  -DTWILIO_SUPERSIM_BUILD_TESTING_LIB=OFF -DTWILIO_SUPERSIM_BUILD_CLI=OFF \
+  -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF -DTWILIO_SUPERSIM_INSTALL=OFF \
+  -DTWILIO_SUPERSIM_BUILD_DOCS=OFF >/dev/null
+cmake --build build-libcxx --target twilio-supersim
+
+echo "== lint: the library for Windows, mingw-w64, syntax only" >&2
+# The dependencies' headers are portable; only they are taken from /usr/include (not glibc's).
+win=build-mingw
+rm -rf "$win" && mkdir -p "$win/deps" "$win/static/twilio" "$win/shared/twilio"
+for dep in nlohmann date simdjson.h; do ln -s "/usr/include/$dep" "$win/deps/$dep"; done
+curl_dir=$(dirname "$(find /usr/include -name curl.h -path '*curl/curl.h' | head -1)")
+ln -s "$curl_dir" "$win/deps/curl"
+for kind in static shared; do
+  shared=0; [ "$kind" = shared ] && shared=1
+  sed "s/@TWILIO_SUPERSIM_SHARED@/$shared/" include/twilio/export.hpp.in >"$win/$kind/twilio/export.hpp"
+  sed -e 's/@PROJECT_VERSION_MAJOR@/0/; s/@PROJECT_VERSION_MINOR@/0/; s/@PROJECT_VERSION_PATCH@/0/' \
+    -e 's/@PROJECT_VERSION@/0.0.0/' include/twilio/version.hpp.in >"$win/$kind/twilio/version.hpp"
+done
+sources=$(sed -n '/^add_library(twilio-supersim$/,/^)/p' CMakeLists.txt | grep -o 'src/[^ ]*\.cpp')
+for kind in static shared; do
+  for source in $sources; do
+    x86_64-w64-mingw32-g++-posix -std=c++17 -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow -Werror \
+      -DTWILIO_SUPERSIM_BUILDING -DHAS_STRING_VIEW=1 -DONLY_C_LOCALE=1 -Iinclude -I"$win/$kind" \
+      -Isrc -isystem "$win/deps" "$source"
+  done
+done
+echo "== lint.sh: done" >&2
