@@ -1,7 +1,7 @@
-// Fuzz target: the simdjson wire parser against the nlohmann parsers. Invariant: on every input
-// they agree (tests/support/parser_differential.hpp says exactly how): the same models from the
-// same texts, the same texts rejected, and for valid JSON the same error path and reason as
-// the SAX parser.
+// Fuzz target: the wire parser against the DOM oracle (tests/support/dom_oracle.hpp) and
+// nlohmann's DOM + from_json. Invariant: on every input they agree
+// (tests/support/parser_differential.hpp says exactly how): the same models from the same texts,
+// the same texts rejected, and for valid JSON the same error path and reason as the oracle.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -1,4 +1,4 @@
-// Internal: bounds both JSON parsers enforce alike, so they accept and reject the same texts.
+// Internal: bounds the JSON parser enforces (the tests' DOM oracle enforces the same).
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,5 @@
 // The fake server's pages, as they come off the wire, parse to the same models through the
-// simdjson wire parser and the nlohmann parsers (tests/support/parser_differential.hpp).
+// wire parser, the DOM oracle and DOM + from_json (tests/support/parser_differential.hpp).
 #include "support/parser_differential.hpp"
 
 #include <gtest/gtest.h>
