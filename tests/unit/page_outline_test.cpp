@@ -1,6 +1,6 @@
 // The outline a listing sends the next request on before it walks a page: the link it finds and
 // a bound that must never be below the records the walk yields.
-#include "supersim/v1/page_outline.hpp"
+#include "paging/page_outline.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +12,9 @@
 
 namespace twilio::supersim::v1::internal {
 namespace {
+
+using twilio::internal::OutlinePage;
+using twilio::internal::PageOutline;
 
 std::string Page(int records, const std::string& meta) {
   std::string body = "{\"usage_records\":[";

@@ -1,8 +1,9 @@
 // --format csv: RFC 4180 with a header line. Lines end in LF (not the RFC's CRLF), which every
 // CSV reader accepts and Unix tools expect; a field is quoted only when it holds a comma, a
 // double quote, CR or LF. A null value is an empty field. The cells are those of RecordCells
-// (record_columns.hpp), written straight into the line: a string per cell cost more than the
-// listing.
+// (record_columns.hpp), written straight into the line by ForEachCell: a string per cell cost
+// more than the listing.
+#include <array>
 #include <charconv>
 #include <optional>
 #include <ostream>
@@ -54,39 +55,23 @@ class CsvWriter : public RecordWriter {
 
   void Write(const SupersimV1UsageRecord& r) override {
     line_.clear();
-    Time(r.period ? r.period->start_time : std::nullopt, start_);
-    line_ += ',';
-    Time(r.period ? r.period->end_time : std::nullopt, end_);
-    line_ += ',';
-    String(r.sim_sid);
-    line_ += ',';
-    String(r.fleet_sid);
-    line_ += ',';
-    String(r.network_sid);
-    line_ += ',';
-    String(r.iso_country);
-    line_ += ',';
-    Integer(r.data_upload);
-    line_ += ',';
-    Integer(r.data_download);
-    line_ += ',';
-    Integer(r.data_total);
-    line_ += ',';
-    if (r.data_total_billed) AppendCsvField(line_, r.data_total_billed->ToString());
-    line_ += ',';
-    String(r.billed_unit);
+    ForEachCell(r, [this](auto column, const auto& value) {
+      if constexpr (decltype(column)::value > 0) line_ += ',';
+      Cell(value, time_memos_[decltype(column)::value]);
+    });
     line_ += '\n';
     PutLine(out_, line_);
   }
 
  private:
-  // The last time formatted and its text: the records of a page mostly share their period.
+  // The last time a column formatted and its text: the records of a page mostly share their
+  // period.
   struct TimeMemo {
     std::optional<twilio::TimePoint> time;
     std::string text;
   };
 
-  void Time(const std::optional<twilio::TimePoint>& time, TimeMemo& memo) {
+  void Cell(const std::optional<twilio::TimePoint>& time, TimeMemo& memo) {
     if (!time) return;
     if (memo.time != time) {
       memo.time = time;
@@ -95,11 +80,15 @@ class CsvWriter : public RecordWriter {
     AppendCsvField(line_, memo.text);
   }
 
-  void String(const std::optional<std::string>& value) {
+  void Cell(const std::optional<std::string>& value, TimeMemo&) {
     if (value) AppendCsvField(line_, *value);
   }
 
-  void Integer(const std::optional<int64_t>& value) {
+  void Cell(const std::optional<twilio::Decimal>& value, TimeMemo&) {
+    if (value) AppendCsvField(line_, value->ToString());
+  }
+
+  void Cell(const std::optional<int64_t>& value, TimeMemo&) {
     if (!value) return;
     char digits[24];
     auto end = std::to_chars(digits, digits + sizeof digits, *value).ptr;
@@ -108,7 +97,7 @@ class CsvWriter : public RecordWriter {
 
   std::ostream& out_;
   std::string line_;
-  TimeMemo start_, end_;
+  std::array<TimeMemo, kColumnCount> time_memos_;  // used by the time columns only
 };
 
 }  // namespace

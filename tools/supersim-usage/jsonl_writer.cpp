@@ -3,6 +3,7 @@
 // string, null where the API sent null). A record whose strings need no escaping (every real
 // one) is written field by field into one buffer, since a JSON document per record cost several
 // times the listing itself; any other goes through nlohmann/json.
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -10,15 +11,20 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include "byte_scan.hpp"
 #include "line_output.hpp"
 #include "output_format.hpp"
+#include "schema_leaves.hpp"
+#include "twilio/supersim/v1/usage_record_schema.hpp"
 
 namespace supersim_usage {
 namespace {
 
-using twilio::supersim::v1::Period;
 using twilio::supersim::v1::SupersimV1UsageRecord;
 
 // A word of eight bytes that JSON writes as they are: printable ASCII other than '"' and '\\'.
@@ -78,6 +84,82 @@ class Cursor {
   bool plain_ = true;
 };
 
+using Record = SupersimV1UsageRecord;
+namespace v1 = twilio::supersim::v1;
+constexpr std::size_t kFields = v1::kFieldCount<Record>;
+
+// The record's fields in the order nlohmann/json writes an object's keys: byte order of the
+// names (its object is a std::map<std::string, ...>).
+constexpr std::array<std::size_t, kFields> kKeyOrder = [] {
+  std::array<std::string_view, kFields> names{};
+  std::size_t at = 0;
+  v1::ForEachField<Record>([&](const auto& field) { names[at++] = field.name; });
+  std::array<std::size_t, kFields> order{};
+  for (std::size_t i = 0; i < kFields; ++i) order[i] = i;
+  for (std::size_t i = 1; i < kFields; ++i) {  // insertion sort, at compile time
+    for (std::size_t j = i; j > 0 && names[order[j]] < names[order[j - 1]]; --j) {
+      const std::size_t earlier = order[j - 1];  // std::swap is not constexpr in C++17
+      order[j - 1] = order[j];
+      order[j] = earlier;
+    }
+  }
+  return order;
+}();
+
+// What precedes the value of the K-th key: `{"name":` for the first, `,"name":` after.
+struct KeyText {
+  char text[64] = {};
+  std::size_t size = 0;
+};
+
+template <std::size_t K>
+constexpr KeyText MakeKeyText() {
+  constexpr std::string_view name = std::get<kKeyOrder[K]>(v1::Schema<Record>::kFields).name;
+  static_assert(name.size() + 4 <= sizeof(KeyText::text), "a field name too long for KeyText");
+  KeyText key;
+  key.text[key.size++] = K == 0 ? '{' : ',';
+  key.text[key.size++] = '"';
+  for (char c : name) key.text[key.size++] = c;
+  key.text[key.size++] = '"';
+  key.text[key.size++] = ':';
+  return key;
+}
+
+template <std::size_t K>
+inline constexpr KeyText kKeyText = MakeKeyText<K>();
+
+// A nested model's last value and its JSON text: the records of a page share their period.
+template <typename Value, bool = v1::HasSchema<Value>::value>
+struct ValueMemo {};
+template <typename Value>
+struct ValueMemo<Value, true> {
+  std::optional<Value> last;
+  std::string text;
+};
+
+template <std::size_t... I>
+auto MemosOf(std::index_sequence<I...>) -> std::tuple<ValueMemo<FieldValueAt<Record, I>>...>;
+using Memos = decltype(MemosOf(std::make_index_sequence<kFields>()));
+
+template <typename T>
+struct TypeTag {
+  using type = T;
+};
+
+// Whether every field is of a kind written here: a string, an integer, a decimal or a nested
+// model. A record with a field of any other kind is written by nlohmann/json whole.
+template <std::size_t... I>
+constexpr bool AllFieldsWritable(std::index_sequence<I...>) {
+  const auto writable = [](auto value) {
+    using Value = typename decltype(value)::type;
+    return std::is_same_v<Value, std::string> || std::is_same_v<Value, int64_t> ||
+           std::is_same_v<Value, twilio::Decimal> || v1::HasSchema<Value>::value;
+  };
+  return (... && writable(TypeTag<FieldValueAt<Record, I>>{}));
+}
+
+constexpr bool kWritable = AllFieldsWritable(std::make_index_sequence<kFields>());
+
 std::size_t Size(const std::optional<std::string>& text) {
   return text ? text->size() + 2 : 4;
 }
@@ -86,72 +168,106 @@ class JsonlWriter : public RecordWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out), line_(out) {}
 
-  void Write(const SupersimV1UsageRecord& r) override {
-    const std::string* billed = r.data_total_billed ? &r.data_total_billed->ToString() : nullptr;
-    const std::string& period = PeriodText(r.period);
-    // Keys and punctuation (163 bytes), three integers of at most 20 characters each, and the
-    // strings as they are.
-    const std::size_t most = 163 + 3 * 20 + Size(r.account_sid) + Size(r.billed_unit) +
-                             (billed ? billed->size() + 2 : 4) + Size(r.fleet_sid) +
-                             Size(r.iso_country) + Size(r.network_sid) + period.size() +
-                             Size(r.sim_sid);
-    Cursor c(line_.Begin(most));
-    c.Literal("{\"account_sid\":");
-    c.Quoted(r.account_sid);
-    c.Literal(",\"billed_unit\":");
-    c.Quoted(r.billed_unit);
-    c.Literal(",\"data_download\":");
-    c.Integer(r.data_download);
-    c.Literal(",\"data_total\":");
-    c.Integer(r.data_total);
-    c.Literal(",\"data_total_billed\":");
-    if (billed) {  // a Decimal's text is digits, '-' and '.': always plain
-      c.Literal("\"");
-      c.Raw(*billed);
-      c.Literal("\"");
-    } else {
-      c.Literal("null");
-    }
-    c.Literal(",\"data_upload\":");
-    c.Integer(r.data_upload);
-    c.Literal(",\"fleet_sid\":");
-    c.Quoted(r.fleet_sid);
-    c.Literal(",\"iso_country\":");
-    c.Quoted(r.iso_country);
-    c.Literal(",\"network_sid\":");
-    c.Quoted(r.network_sid);
-    c.Literal(",\"period\":");
-    c.Raw(period);
-    c.Literal(",\"sim_sid\":");
-    c.Quoted(r.sim_sid);
-    c.Literal("}\n");
-    if (!c.Plain()) return WriteEscaped(r);  // the line is dropped unwritten
-    line_.End(c.End());
-  }
+  void Write(const SupersimV1UsageRecord& r) override { WriteRecord<kWritable>(r); }
 
  private:
+  template <bool kFieldByField>
+  void WriteRecord(const Record& r) {
+    if constexpr (!kFieldByField) {
+      WriteEscaped(r);
+    } else {
+      // The keys, every value at its longest (an integer has at most 20 characters), and "}\n".
+      std::size_t most = 2;
+      InKeyOrder(r, [&](auto key, const auto& value) {
+        most += kKeyText<decltype(key)::value>.size + Most(key, value);
+      });
+      Cursor c(line_.Begin(most));
+      InKeyOrder(r, [&](auto key, const auto& value) {
+        constexpr const KeyText& text = kKeyText<decltype(key)::value>;
+        c.Raw(std::string_view(text.text, text.size));
+        Put(c, key, value);
+      });
+      c.Literal("}\n");
+      if (!c.Plain()) return WriteEscaped(r);  // the line is dropped unwritten
+      line_.End(c.End());
+    }
+  }
+
+  template <typename Visit, std::size_t... K>
+  static void InKeyOrder(const Record& r, Visit&& visit, std::index_sequence<K...>) {
+    (visit(std::integral_constant<std::size_t, K>{},
+           r.*std::get<kKeyOrder[K]>(v1::Schema<Record>::kFields).member),
+     ...);
+  }
+  template <typename Visit>
+  static void InKeyOrder(const Record& r, Visit&& visit) {
+    InKeyOrder(r, visit, std::make_index_sequence<kFields>());
+  }
+
+  template <std::size_t K>
+  std::size_t Most(std::integral_constant<std::size_t, K>, const std::optional<std::string>& v) {
+    return Size(v);
+  }
+  template <std::size_t K>
+  std::size_t Most(std::integral_constant<std::size_t, K>, const std::optional<int64_t>&) {
+    return 20;
+  }
+  template <std::size_t K>
+  std::size_t Most(std::integral_constant<std::size_t, K>,
+                   const std::optional<twilio::Decimal>& v) {
+    return v ? v->ToString().size() + 2 : 4;
+  }
+  // A nested model: made into text here, written by Put.
+  template <std::size_t K, typename Model>
+  std::size_t Most(std::integral_constant<std::size_t, K>, const std::optional<Model>& v) {
+    return Text<K>(v).size();
+  }
+
+  template <std::size_t K>
+  void Put(Cursor& c, std::integral_constant<std::size_t, K>, const std::optional<std::string>& v) {
+    c.Quoted(v);
+  }
+  template <std::size_t K>
+  void Put(Cursor& c, std::integral_constant<std::size_t, K>, const std::optional<int64_t>& v) {
+    c.Integer(v);
+  }
+  template <std::size_t K>
+  void Put(Cursor& c, std::integral_constant<std::size_t, K>,
+           const std::optional<twilio::Decimal>& v) {
+    if (!v) return c.Literal("null");
+    c.Literal("\"");  // a Decimal's text is digits, '-' and '.': always plain
+    c.Raw(v->ToString());
+    c.Literal("\"");
+  }
+  template <std::size_t K, typename Model>
+  void Put(Cursor& c, std::integral_constant<std::size_t, K>, const std::optional<Model>&) {
+    c.Raw(std::get<kKeyOrder[K]>(memos_).text);
+  }
+
+  // A nested model's JSON, by the SDK's to_json, made again only when it changed.
+  template <std::size_t K, typename Model>
+  const std::string& Text(const std::optional<Model>& value) {
+    auto& memo = std::get<kKeyOrder[K]>(memos_);
+    if (!value) {
+      memo.last.reset();
+      memo.text = "null";
+    } else if (!memo.last || !(*memo.last == *value)) {
+      memo.last = *value;
+      memo.text =
+          nlohmann::json(*value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    return memo.text;
+  }
+
   // A record with a string to escape (rare) is written by nlohmann/json whole, as before.
   void WriteEscaped(const SupersimV1UsageRecord& r) {
     out_ << nlohmann::json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
          << '\n';
   }
 
-  // The records of a page share their period: its text is made once, by the SDK's to_json.
-  const std::string& PeriodText(const std::optional<Period>& period) {
-    static const std::string kNull = "null";
-    if (!period) return kNull;
-    if (!last_period_ || *last_period_ != *period) {
-      last_period_ = *period;
-      last_period_text_ =
-          nlohmann::json(*period).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
-    return last_period_text_;
-  }
-
   std::ostream& out_;
   LineOutput line_;
-  std::optional<Period> last_period_;
-  std::string last_period_text_;
+  Memos memos_;
 };
 
 }  // namespace

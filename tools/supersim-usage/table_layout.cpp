@@ -40,18 +40,13 @@ std::size_t TableColumnWidth(std::size_t column, bool raw_bytes) {
   constexpr std::size_t kHumanBytesWidth = 9;
   constexpr std::size_t kBilledWidth = 10;
   const std::size_t header = TableHeader(column).size();
+  if (IsTimeColumn(column)) return kTimeWidth;
+  if (IsByteColumn(column)) return std::max(header, raw_bytes ? kRawBytesWidth : kHumanBytesWidth);
   switch (column) {
-    case kPeriodStartColumn:
-    case kPeriodEndColumn:
-      return kTimeWidth;
     case kSimColumn:
     case kFleetColumn:
     case kNetworkColumn:
       return kSidWidth;
-    case kDataUploadColumn:
-    case kDataDownloadColumn:
-    case kDataTotalColumn:
-      return std::max(header, raw_bytes ? kRawBytesWidth : kHumanBytesWidth);
     case kBilledColumn:
       return kBilledWidth;
     default:

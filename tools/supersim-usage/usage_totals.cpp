@@ -1,12 +1,15 @@
 #include "usage_totals.hpp"
 
+#include <string_view>
+#include <type_traits>
+
 namespace supersim_usage {
 namespace {
 
-void AddBytes(int64_t& total, const std::optional<int64_t>& value, const char* field) {
+void AddBytes(int64_t& total, const std::optional<int64_t>& value, std::string_view column) {
   if (!value) return;
   if (__builtin_add_overflow(total, *value, &total)) {
-    throw TotalOverflowError(std::string("the total of ") + field +
+    throw TotalOverflowError("the total of " + std::string(column) +
                              " does not fit in a signed 64-bit integer");
   }
 }
@@ -15,9 +18,11 @@ void AddBytes(int64_t& total, const std::optional<int64_t>& value, const char* f
 
 void UsageTotals::Add(const twilio::supersim::v1::SupersimV1UsageRecord& record) {
   ++records_;
-  AddBytes(data_upload_, record.data_upload, "data_upload");
-  AddBytes(data_download_, record.data_download, "data_download");
-  AddBytes(data_total_, record.data_total, "data_total");
+  ForEachCell(record, [this](auto column, const auto& value) {
+    if constexpr (std::is_same_v<ColumnValue<decltype(column)::value>, int64_t>) {
+      AddBytes(bytes_[column], value, kColumnNames[column]);
+    }
+  });
 
   if (record.billed_unit && !record.billed_unit->empty()) {
     const std::string& unit = *record.billed_unit;
@@ -34,10 +39,12 @@ void UsageTotals::Add(const twilio::supersim::v1::SupersimV1UsageRecord& record)
 }
 
 std::string UsageTotals::Line() const {
-  std::string line = "records=" + std::to_string(records_) +
-                     " data_upload=" + std::to_string(data_upload_) +
-                     " data_download=" + std::to_string(data_download_) +
-                     " data_total=" + std::to_string(data_total_);
+  std::string line = "records=" + std::to_string(records_);
+  for (std::size_t column = 0; column < kColumnCount; ++column) {
+    if (IsByteColumn(column)) {
+      line += " " + std::string(kColumnNames[column]) + "=" + std::to_string(bytes_[column]);
+    }
+  }
   for (const auto& [unit, amount] : billed_by_unit_) {
     line += " billed_" + unit + "=" + amount.Total().ToString();
   }

@@ -2,6 +2,7 @@
 // in int64 with overflow checks, billed amounts as exact decimals per billed_unit (DecimalSum).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "decimal_sum.hpp"
+#include "record_columns.hpp"
 #include "twilio/decimal.hpp"
 #include "twilio/supersim/v1/supersim_v1_usage_record.hpp"
 
@@ -27,20 +29,20 @@ class UsageTotals {
   UsageTotals(const UsageTotals&) = delete;
   UsageTotals& operator=(const UsageTotals&) = delete;
 
-  /// Null byte counts add nothing. A billed amount goes under its billed_unit; one without a
+  /// Every integer column (record_columns.hpp) is a byte count and is added up; a null adds
+  /// nothing. A billed amount goes under its billed_unit; one without a
   /// billed_unit (null or empty) goes under "unknown" when it is not zero. A billed_unit whose
   /// amount is null still gets a (zero) total, so the currency shows. Throws TotalOverflowError.
   void Add(const twilio::supersim::v1::SupersimV1UsageRecord& record);
 
-  /// `records=N data_upload=B data_download=B data_total=B`, then `billed_<unit>=<amount>` per
+  /// `records=N`, then `<column>=B` per integer column in column order (data_upload,
+  /// data_download, data_total), then `billed_<unit>=<amount>` per
   /// unit in byte order of the unit, then `billed_unknown=<amount>` when there is one.
   std::string Line() const;
 
  private:
   int64_t records_ = 0;
-  int64_t data_upload_ = 0;
-  int64_t data_download_ = 0;
-  int64_t data_total_ = 0;
+  std::array<int64_t, kColumnCount> bytes_{};  // by column; only the integer ones are used
   std::map<std::string, DecimalSum> billed_by_unit_;
   // The unit of the last record and its total: a listing's records mostly share one unit.
   const std::string* last_unit_ = nullptr;

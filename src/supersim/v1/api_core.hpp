@@ -7,6 +7,7 @@
 #include <string>
 
 #include "listing_trace.hpp"
+#include "paging/page_fetcher.hpp"
 #include "retry.hpp"
 #include "twilio/call_context.hpp"
 #include "twilio/client_config.hpp"
@@ -18,7 +19,9 @@
 
 namespace twilio::supersim::v1::internal {
 
-class ApiCore {
+// The paging half (PageFetcher) knows no resource; ListUrl and Fetch are the UsageRecords
+// resource's.
+class ApiCore : public twilio::internal::PageFetcher {
  public:
   /// Throws ValidationException for missing credentials or an unusable base_url.
   ApiCore(ClientConfig config, std::shared_ptr<http::HttpClient> client);
@@ -29,10 +32,12 @@ class ApiCore {
 
   /// `next_page_url` as an absolute URL on the configured server; throws PaginationException
   /// for any other server (or a URL that cannot be parsed).
-  std::string FollowableUrl(const std::string& next_page_url) const;
+  std::string FollowableUrl(const std::string& next_page_url) const override;
 
   /// How many empty pages in a row, each linking on, a listing accepts before it gives up.
-  int MaxConsecutiveEmptyPages() const noexcept { return config_.max_consecutive_empty_pages; }
+  int MaxConsecutiveEmptyPages() const noexcept override {
+    return config_.max_consecutive_empty_pages;
+  }
   /// Whether listings fetch the next page in the background (ClientConfig::prefetch_next_page).
   bool PrefetchNextPage() const noexcept { return config_.prefetch_next_page; }
 
@@ -50,12 +55,12 @@ class ApiCore {
   /// failures and statuses as config.retry says, counting on from `state` (and reporting each
   /// attempt to state.trace).
   void Receive(const std::string& url, const CallContext& ctx, http::HttpResponse& response,
-               twilio::internal::RetryState& state) const;
+               twilio::internal::RetryState& state) const override;
   /// The body Receive got failed to parse with `error`, in attempt state.attempts: rethrows it
   /// when config.retry does not retry it (call from the handler that caught it), else waits
   /// as a retry does and returns for the next Receive.
   void AfterParseFailure(const std::string& url, const CallContext& ctx, ParseException& error,
-                         twilio::internal::RetryState& state) const;
+                         twilio::internal::RetryState& state) const override;
 
  private:
   // One attempt: sends `request` into `response`, tells state.trace, checks the status.

@@ -1,5 +1,6 @@
 // Internal: what paging needs to know of a page body before its records are walked, read from
-// the raw text in a fraction of a walk: the next page's link, and a bound on the records.
+// the raw text in a fraction of a walk: the next page's link, and a bound on the records. Every
+// Twilio list resource pages with the same meta.next_page_url, so this knows no resource.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace twilio::supersim::v1::internal {
+namespace twilio::internal {
 
 /// A hint, never the truth: the walk decides what the page holds. A listing may send the
 /// request for the next page on it early, and drops that request when the walk disagrees.
@@ -24,4 +25,4 @@ struct PageOutline {
 
 PageOutline OutlinePage(std::string_view text);
 
-}  // namespace twilio::supersim::v1::internal
+}  // namespace twilio::internal

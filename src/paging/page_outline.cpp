@@ -1,10 +1,10 @@
-#include "supersim/v1/page_outline.hpp"
+#include "paging/page_outline.hpp"
 
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
-namespace twilio::supersim::v1::internal {
+namespace twilio::internal {
 namespace {
 
 bool IsSpace(char c) {
@@ -63,4 +63,4 @@ PageOutline OutlinePage(std::string_view text) {
   return outline;
 }
 
-}  // namespace twilio::supersim::v1::internal
+}  // namespace twilio::internal
