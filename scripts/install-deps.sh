@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libcpp-httplib-dev openssl
   libbenchmark-dev curl
   doxygen groff-base
-  clang-format libc++-dev libc++abi-dev g++-mingw-w64-x86-64
+  clang-format clang-tidy libc++-dev libc++abi-dev g++-mingw-w64-x86-64
 )
 
 # Node.js and npm run Stoplight Prism for the contract test; any recent Node.js will do, so a

@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
-# The checks beyond the tests: every C++ file as clang-format writes it, and the library (not the
-# command or the fake server) built with clang and libc++ and compiled, syntax only, for Windows
-# with mingw-w64 (static and DLL export declarations), so the vcpkg port's "supports" is a fact.
+# The checks beyond the tests: every C++ file as clang-format writes it; clang-tidy (.clang-tidy
+# says which checks, and why) with no finding over the library and the supersim-usage command;
+# and the library (not the command or the fake server) built with clang and libc++ and compiled,
+# syntax only, for Windows with mingw-w64 (static and DLL export declarations), so the vcpkg
+# port's "supports" is a fact.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== lint: clang-format --dry-run --Werror" >&2
 git ls-files '*.cpp' '*.hpp' '*.h' | xargs clang-format --dry-run --Werror
+
+echo "== lint: clang-tidy (build-tidy/: configured only, for its compile commands)" >&2
+cmake -S . -B build-tidy -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+  -DTWILIO_SUPERSIM_BUILD_TESTS=OFF -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF \
+  -DTWILIO_SUPERSIM_BUILD_CLI=ON -DTWILIO_SUPERSIM_INSTALL=OFF -DTWILIO_SUPERSIM_BUILD_DOCS=OFF \
+  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+# Headers are checked through the sources that include them (.clang-tidy's HeaderFilterRegex).
+run-clang-tidy -quiet -j "$(nproc 2>/dev/null || echo 2)" -p build-tidy \
+  "$PWD/(src/(?!testing/)|tools/supersim-usage/).*\\.cpp\$" >build-tidy/clang-tidy.log 2>&1 || {
+  grep -E '(warning|error):' build-tidy/clang-tidy.log | sort -u >&2
+  echo "lint: clang-tidy found the above (whole output: build-tidy/clang-tidy.log)" >&2
+  exit 1
+}
 
 echo "== lint: the library with clang and libc++ (build-libcxx/)" >&2
 cmake -S . -B build-libcxx -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \

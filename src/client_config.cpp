@@ -65,17 +65,7 @@ void ClientConfig::Validate() const {
 }
 
 http::TransportOptions ClientConfig::Transport() const {
-  http::TransportOptions options;
-  options.credentials = credentials;
-  options.base_url = base_url;
-  options.connect_timeout = connect_timeout;
-  options.request_timeout = request_timeout;
-  options.user_agent_extensions = user_agent_extensions;
-  options.ca_bundle = ca_bundle;
-  options.proxy = proxy;
-  options.no_proxy = no_proxy;
-  options.max_response_bytes = max_response_bytes;
-  return options;
+  return *this;
 }
 
 void internal::ValidateListingSettings(const ClientConfig& config) {

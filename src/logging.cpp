@@ -87,7 +87,8 @@ std::string FormatLogEvent(const LogEvent& event) {
     case LogEventKind::RequestSent:
       line += " request" + attempt + RequestText(event);
       for (const auto& [name, value] : event.headers) {
-        line += " " + internal::QuotedValue(name + ": " + value, 256);
+        line += ' ';
+        line += internal::QuotedValue(std::string(name).append(": ").append(value), 256);
       }
       break;
     case LogEventKind::ResponseReceived:

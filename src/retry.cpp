@@ -46,7 +46,8 @@ RetryEnvironment RetryEnvironment::For(const RetryPolicy& policy) {
   return environment;
 }
 
-RetryLoop::RetryLoop(RetryPolicy policy) : RetryLoop(policy, RetryEnvironment::For(policy)) {}
+RetryLoop::RetryLoop(const RetryPolicy& policy)
+    : RetryLoop(policy, RetryEnvironment::For(policy)) {}
 
 RetryLoop::RetryLoop(RetryPolicy policy, RetryEnvironment environment)
     : policy_(std::move(policy)), environment_(std::move(environment)) {}

@@ -48,7 +48,7 @@ struct RetryEnvironment {
 class RetryLoop {
  public:
   /// `policy` must be valid (RetryPolicy::Validate).
-  explicit RetryLoop(RetryPolicy policy);
+  explicit RetryLoop(const RetryPolicy& policy);
   RetryLoop(RetryPolicy policy, RetryEnvironment environment);
 
   /// Calls `attempt` until it returns, or throws an error the policy does not retry, or the

@@ -87,7 +87,8 @@ TimePoint ParseRfc3339(std::string_view text) {
   // Whole seconds in 64 bits first (years 0000..9999 fit with room to spare), then the check
   // that the clock can hold them, then the fraction in the clock's own unit.
   int64_t seconds = int64_t{date::sys_days(day).time_since_epoch().count()} * 86400 +
-                    f.hour * 3600 + f.minute * 60 + f.second - int64_t{f.offset_minutes} * 60;
+                    int64_t{f.hour} * 3600 + int64_t{f.minute} * 60 + f.second -
+                    int64_t{f.offset_minutes} * 60;
   const int64_t max_seconds = std::numeric_limits<Rep::rep>::max() / kTicksPerSecond - 1;
   const int64_t min_seconds = std::numeric_limits<Rep::rep>::min() / kTicksPerSecond + 1;
   if (seconds > max_seconds || seconds < min_seconds) {

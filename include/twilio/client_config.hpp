@@ -2,11 +2,8 @@
 /// Everything a Twilio API client needs to reach Twilio: credentials, where, and how long to wait.
 #pragma once
 
-#include <chrono>
 #include <string>
-#include <vector>
 
-#include "twilio/credentials.hpp"
 #include "twilio/export.hpp"
 #include "twilio/http/transport_options.hpp"
 #include "twilio/logging.hpp"
@@ -14,39 +11,10 @@
 
 namespace twilio {
 
-/// Settings shared by every API class. Copyable; Validate() runs when a transport is built.
-struct TWILIO_SUPERSIM_EXPORT ClientConfig {
-  /// Who the requests authenticate as; required (see Credentials).
-  Credentials credentials;
-
-  /// Scheme, host and optional port (and optional path prefix) of the API. Pagination follows
-  /// only next_page_urls on this same scheme, host and port. Plain http:// is allowed only to
-  /// loopback addresses (localhost, 127.0.0.0/8, [::1]).
-  std::string base_url = "https://supersim.twilio.com";
-
-  /// Time allowed to establish a connection (TCP and TLS).
-  std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
-  /// Time allowed for one whole request, from connect to the last byte of the body.
-  std::chrono::milliseconds request_timeout{std::chrono::seconds(60)};
-
-  /// Words appended to the User-Agent header (e.g. "my-app/1.2").
-  std::vector<std::string> user_agent_extensions;
-
-  /// A CA bundle file to verify TLS peers with; empty uses libcurl's default store.
-  std::string ca_bundle;
-  /// An explicit proxy URL (`http://user:password@proxy:3128`); empty reads the environment:
-  /// https_proxy/HTTPS_PROXY for https URLs, http_proxy (lower case only) for http, then
-  /// all_proxy/ALL_PROXY. A proxy from the environment is never used for a loopback base_url
-  /// (localhost, 127.0.0.0/8, [::1]: a local test server); an explicit one is.
-  std::string proxy;
-  /// Hosts that bypass the proxy, in libcurl's CURLOPT_NOPROXY syntax: comma-separated names
-  /// (with their subdomains), IP addresses, CIDR ranges (10.0.0.0/8), or `*` for all. Empty
-  /// reads no_proxy/NO_PROXY.
-  std::string no_proxy;
-
-  /// A response body larger than this is an error rather than an unbounded allocation.
-  std::size_t max_response_bytes = 64u << 20;
-
+/// Settings shared by every API class: the transport's (http::TransportOptions: credentials,
+/// base_url, timeouts, user agent, CA bundle, proxy, response cap), then retries, paging and
+/// logging. Copyable; Validate() runs when a transport is built.
+struct TWILIO_SUPERSIM_EXPORT ClientConfig : http::TransportOptions {
   /// Which failed requests are tried again, and how long to wait; RetryPolicy::None() turns
   /// retries off.
   RetryPolicy retry;
@@ -74,8 +42,8 @@ struct TWILIO_SUPERSIM_EXPORT ClientConfig {
   /// [0, 1], or max_consecutive_empty_pages < 1.
   void Validate() const;
 
-  /// The settings the transport needs (credentials, base_url, timeouts, user agent extensions,
-  /// CA bundle, proxy, no-proxy, response cap), for http::CurlHttpClient.
+  /// The settings the transport needs (the http::TransportOptions part), for
+  /// http::CurlHttpClient.
   http::TransportOptions Transport() const;
 
   /// Credentials from the environment (see Credentials::FromEnvironment) and a base URL:

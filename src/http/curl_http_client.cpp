@@ -25,7 +25,7 @@ constexpr int kPollMs = 50;
 constexpr std::chrono::milliseconds kDeadlineSlack{10};
 // libcurl's receive buffer (16 KiB by default): a 350 KB page then arrives in a few reads
 // instead of ~25, each with its own poll and write callback.
-constexpr long kReceiveBufferBytes = 512 * 1024;
+constexpr long kReceiveBufferBytes = 512L * 1024;
 
 // Failures a later attempt may not meet: no connection, a connection that broke, a transfer
 // that stalled. DNS, TLS verification and an oversized body would fail the same way again.
@@ -288,7 +288,11 @@ class CurlHttpClient::Impl {
                        Transfer& transfer, char* error) {
     HeaderList headers;
     AppendHeader(headers, "Accept: application/json");
-    for (const auto& [name, value] : request.headers) AppendHeader(headers, name + ": " + value);
+    std::string line;
+    for (const auto& [name, value] : request.headers) {
+      line.assign(name).append(": ").append(value);
+      AppendHeader(headers, line);
+    }
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST,
                      request.method == "GET" ? nullptr : request.method.c_str());

@@ -27,7 +27,7 @@ class WriteGuard {
 class FdSink : public std::streambuf {
  public:
   // 512 KiB: a page of records (about 400 KB as jsonl) leaves in one write.
-  explicit FdSink(int fd, std::size_t capacity = 512 * 1024);
+  explicit FdSink(int fd, std::size_t capacity = std::size_t{512} * 1024);
   ~FdSink() override;
   FdSink(const FdSink&) = delete;
   FdSink& operator=(const FdSink&) = delete;

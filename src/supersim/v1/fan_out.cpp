@@ -112,9 +112,9 @@ class FanOut {
     }
   }
 
-  void Fail(std::exception_ptr error) {
+  void Fail(const std::exception_ptr& error) {
     std::lock_guard<std::mutex> lock(deliver_mutex_);
-    if (!failure_) failure_ = std::move(error);
+    if (!failure_) failure_ = error;
     stop_ = true;
   }
 

@@ -52,16 +52,16 @@ TWILIO_WALK_INLINE bool VisitIndex(std::size_t index, Visit&& visit) {
   static_assert(N <= 32, "one case per field");
 #define TWILIO_VISIT_CASE(I)                                  \
   case I:                                                     \
-    if constexpr (I < N) {                                    \
+    if constexpr ((I) < N) {                                  \
       return visit(std::integral_constant<std::size_t, I>()); \
     } else {                                                  \
       return false;                                           \
     }
 #define TWILIO_VISIT_CASES4(I) \
   TWILIO_VISIT_CASE(I)         \
-  TWILIO_VISIT_CASE(I + 1)     \
-  TWILIO_VISIT_CASE(I + 2)     \
-  TWILIO_VISIT_CASE(I + 3)
+  TWILIO_VISIT_CASE((I) + 1)   \
+  TWILIO_VISIT_CASE((I) + 2)   \
+  TWILIO_VISIT_CASE((I) + 3)
   switch (index) {
     TWILIO_VISIT_CASES4(0)
     TWILIO_VISIT_CASES4(4)

@@ -217,10 +217,10 @@ bool SlicedListing::Push(Slice& slice, Page&& page) {
   return true;
 }
 
-void SlicedListing::Finish(Slice& slice, std::exception_ptr error) {
+void SlicedListing::Finish(Slice& slice, const std::exception_ptr& error) {
   std::lock_guard<std::mutex> lock(mutex_);
   slice.done = true;
-  slice.error = std::move(error);
+  slice.error = error;
   if (!slice.error) LearnFrom(slice);
   PlanMore();
   changed_.notify_all();

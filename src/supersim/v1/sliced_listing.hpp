@@ -70,7 +70,7 @@ class SlicedListing : public RecordSource {
   // Lists `slice` into its queue; false when the listing stopped meanwhile.
   bool List(Slice& slice);
   bool Push(Slice& slice, Page&& page);
-  void Finish(Slice& slice, std::exception_ptr error);
+  void Finish(Slice& slice, const std::exception_ptr& error);
   // The next page to read into batch_, in order; false at the end of the listing.
   bool NextBatch();
   // Adds slices while the rules allow (call with mutex_ held).

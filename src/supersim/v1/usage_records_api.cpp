@@ -8,7 +8,7 @@
 
 namespace twilio::supersim::v1 {
 
-UsageRecordsApi::UsageRecordsApi(ClientConfig config)
+UsageRecordsApi::UsageRecordsApi(const ClientConfig& config)
     : UsageRecordsApi(config, std::make_shared<http::CurlHttpClient>(config)) {}
 
 UsageRecordsApi::UsageRecordsApi(ClientConfig config, std::shared_ptr<http::HttpClient> client)

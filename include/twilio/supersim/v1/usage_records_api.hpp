@@ -39,7 +39,7 @@ class TWILIO_SUPERSIM_EXPORT UsageRecordsApi {
  public:
   /// Uses the default libcurl transport, which authenticates with `config.credentials`. Throws
   /// ValidationException for a bad configuration (see ClientConfig::Validate).
-  explicit UsageRecordsApi(ClientConfig config);
+  explicit UsageRecordsApi(const ClientConfig& config);
   /// Sends through `client` (a mock, your own transport), which authenticates as it sees fit:
   /// credentials and the transport settings are not used, and credentials are not required.
   /// `base_url` (which decides the next_page_urls that may be followed), `retry`,
