@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "ascii.hpp"
-#include "http/request_id.hpp"
+#include "request_id.hpp"
 #include "twilio/errors.hpp"
 
 namespace twilio::internal {

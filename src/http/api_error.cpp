@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "http/request_id.hpp"
+#include "request_id.hpp"
 
 namespace twilio::internal {
 namespace {

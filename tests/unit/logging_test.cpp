@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "http/request_id.hpp"
 #include "listing_trace.hpp"
+#include "request_id.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/time_format.hpp"
 

@@ -3,7 +3,7 @@
 #include "client_config_checks.hpp"
 #include "http/api_error.hpp"
 #include "http/proxy_choice.hpp"
-#include "http/request_id.hpp"
+#include "request_id.hpp"
 #include "supersim/v1/simdjson_page_parser.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/supersim/v1/list_usage_record_request.hpp"

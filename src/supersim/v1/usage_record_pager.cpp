@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "http/request_id.hpp"
+#include "request_id.hpp"
 
 namespace twilio::supersim::v1::internal {
 

@@ -1,4 +1,4 @@
-#include "http/request_id.hpp"
+#include "request_id.hpp"
 
 #include <algorithm>
 #include <cctype>
