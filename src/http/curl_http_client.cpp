@@ -9,8 +9,8 @@
 #include <mutex>
 #include <vector>
 
+#include "body_padding.hpp"
 #include "http/proxy_choice.hpp"
-#include "json/json_limits.hpp"
 #include "twilio/errors.hpp"
 #include "twilio/version.hpp"
 #include "url.hpp"

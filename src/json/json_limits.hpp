@@ -9,8 +9,4 @@ namespace twilio::internal {
 /// bound keeps a hostile body from exhausting the stack of a recursive walk.
 constexpr int kMaxJsonDepth = 256;
 
-/// Spare bytes a transport reserves after a response body, so the wire parser can read past the
-/// end of the text (simdjson needs 64) without copying it into a padded buffer.
-constexpr std::size_t kBodyPadding = 64;
-
 }  // namespace twilio::internal

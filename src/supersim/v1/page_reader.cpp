@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-#include "json/json_limits.hpp"
+#include "body_padding.hpp"
 #include "supersim/v1/page_walker.hpp"
 #include "twilio/errors.hpp"
 

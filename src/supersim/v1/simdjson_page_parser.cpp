@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "json/json_limits.hpp"
+#include "body_padding.hpp"
 #include "json/simdjson_support.hpp"
 #include "supersim/v1/model_walker.hpp"
 #include "supersim/v1/page_reader.hpp"
