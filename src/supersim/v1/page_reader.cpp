@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "body_padding.hpp"
+#include "supersim/v1/model_walker.hpp"
 #include "supersim/v1/page_walker.hpp"
 #include "twilio/errors.hpp"
 
@@ -64,13 +65,35 @@ void PageReader::Index(std::string& body) {
   impl_->Index();
 }
 
-void PageReader::Walk(ListUsageRecordResponse& page) {
+template <typename WalkText>
+void PageReader::WalkIndexed(WalkText&& walk) {
   if (!impl_->indexed) throw ParseException("", "malformed JSON: " + impl_->index_error);
   try {
-    WalkPage(impl_->doc, std::string_view(impl_->text, impl_->size), page);
+    walk(impl_->doc, std::string_view(impl_->text, impl_->size));
   } catch (const simdjson::simdjson_error& e) {
     throw ParseException("", std::string("malformed JSON: ") + e.what());
   }
+}
+
+void PageReader::Walk(ListUsageRecordResponse& page) {
+  WalkIndexed([&page](od::document& doc, std::string_view text) { WalkPage(doc, text, page); });
+}
+
+template <typename Model>
+void WalkRoot(od::document& doc, std::string_view text, Model& model) {
+  ModelWalker(text).ReadRoot(doc, model);
+}
+
+void PageReader::Walk(SupersimV1UsageRecord& record) {
+  WalkIndexed([&](od::document& doc, std::string_view text) { WalkRoot(doc, text, record); });
+}
+
+void PageReader::Walk(Period& period) {
+  WalkIndexed([&](od::document& doc, std::string_view text) { WalkRoot(doc, text, period); });
+}
+
+void PageReader::Walk(ListUsageRecordResponseMeta& meta) {
+  WalkIndexed([&](od::document& doc, std::string_view text) { WalkRoot(doc, text, meta); });
 }
 
 }  // namespace twilio::supersim::v1::internal

@@ -1,6 +1,6 @@
-// Internal: a page body indexed by simdjson's first stage, then walked into the models; the two
-// steps may run on different threads (a listing indexes in the background what it walks in the
-// foreground).
+// Internal: a page body (or one model's JSON text) indexed by simdjson's first stage, then
+// walked into the models; the two steps may run on different threads (a listing indexes in the
+// background what it walks in the foreground).
 #pragma once
 
 #include <cstddef>
@@ -29,8 +29,19 @@ class PageReader {
   /// strings keep their heap blocks); once per Index(). Throws ParseException; `page` is then
   /// partly overwritten.
   void Walk(ListUsageRecordResponse& page);
+  /// Reads the indexed text, one object of the model as its top-level value, into `record`
+  /// (from_json's path); throws ParseException as Walk(page) does.
+  void Walk(SupersimV1UsageRecord& record);
+  /// The same for a Period.
+  void Walk(Period& period);
+  /// The same for a page's meta.
+  void Walk(ListUsageRecordResponseMeta& meta);
 
  private:
+  // Runs `walk(doc, text)` over the indexed text, turning simdjson's errors into ParseException.
+  template <typename WalkText>
+  void WalkIndexed(WalkText&& walk);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -95,23 +95,16 @@ class ListPageWalker : public ModelWalker {
   std::size_t records_used_ = 0;  // records of the page filled so far
 };
 
-// Reads `text`, a whole document holding one Model object, for from_json.
+// A reader kept by its thread keeps its parser's buffers; a larger text gets a reader of its
+// own, so a rare huge page does not stay allocated for the thread's lifetime.
 template <typename Model>
-void ParseModel(std::string& text, Model& model) {
-  // As for pages: a thread keeps one parser's buffers, not those of the largest text it met.
-  constexpr std::size_t kReusedParserCapacity = 1u << 20;
-  thread_local od::parser reused;
-  std::optional<od::parser> own;
-  od::parser& parser = text.size() <= kReusedParserCapacity ? reused : own.emplace();
-  const std::size_t size = text.size();
-  text.append(simdjson::SIMDJSON_PADDING, ' ');
-  text.resize(size);
-  try {
-    od::document doc = parser.iterate(text.data(), size, size + simdjson::SIMDJSON_PADDING);
-    ModelWalker(text).ReadRoot(doc, model);
-  } catch (const simdjson::simdjson_error& e) {
-    throw ParseException("", std::string("malformed JSON: ") + e.what());
-  }
+void ParseWithThreadReader(std::string& text, Model& model) {
+  constexpr std::size_t kReusedReaderCapacity = 8u << 20;
+  thread_local PageReader reused;
+  std::optional<PageReader> own;
+  PageReader& reader = text.size() <= kReusedReaderCapacity ? reused : own.emplace();
+  reader.Index(text);
+  reader.Walk(model);
 }
 
 }  // namespace
@@ -123,14 +116,7 @@ void WalkPage(od::document& doc, std::string_view text, ListUsageRecordResponse&
 }
 
 void ParsePageWithSimdjson(std::string& body, ListUsageRecordResponse& page) {
-  // A reader kept by its thread keeps its parser's buffers; a larger body gets a reader of its
-  // own, so a rare huge page does not stay allocated for the thread's lifetime.
-  constexpr std::size_t kReusedReaderCapacity = 8u << 20;
-  thread_local PageReader reused;
-  std::optional<PageReader> own;
-  PageReader& reader = body.size() <= kReusedReaderCapacity ? reused : own.emplace();
-  reader.Index(body);
-  reader.Walk(page);
+  ParseWithThreadReader(body, page);
 }
 
 ListUsageRecordResponse ParsePageWithSimdjson(std::string& body) {
@@ -147,15 +133,15 @@ ListUsageRecordResponse ParsePageWithSimdjson(std::string_view body) {
 }
 
 void ParseModelText(std::string& text, SupersimV1UsageRecord& record) {
-  ParseModel(text, record);
+  ParseWithThreadReader(text, record);
 }
 
 void ParseModelText(std::string& text, Period& period) {
-  ParseModel(text, period);
+  ParseWithThreadReader(text, period);
 }
 
 void ParseModelText(std::string& text, ListUsageRecordResponseMeta& meta) {
-  ParseModel(text, meta);
+  ParseWithThreadReader(text, meta);
 }
 
 }  // namespace twilio::supersim::v1::internal
