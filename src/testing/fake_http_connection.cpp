@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <exception>
 #include <string>
 
 namespace twilio::test_support::fake {
