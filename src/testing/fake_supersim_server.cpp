@@ -1,10 +1,9 @@
-// The HTTP side of the fake server: cpp-httplib plumbing, routing, basic auth, faults and the
-// request log. What a page contains is decided in fake_usage_*.cpp.
+// The HTTP side of the fake server: routing, basic auth, faults and the request log. The
+// sockets and the HTTP/1.1 framing are fake_http_*.cpp; what a page contains is decided in
+// fake_usage_*.cpp.
 #include "twilio/testing/fake_supersim_server.hpp"
 
-#include <httplib.h>
 #include <signal.h>
-#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,12 +15,13 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 #include <variant>
 
 #include "ascii.hpp"
-#include "testing/fake_connection_sockets.hpp"
+#include "testing/fake_http_listener.hpp"
+#include "testing/fake_http_request.hpp"
+#include "testing/fake_http_response.hpp"
 #include "testing/fake_usage_data.hpp"
 #include "testing/fake_usage_listing.hpp"
 #include "testing/fake_usage_page.hpp"
@@ -32,7 +32,6 @@ namespace {
 
 constexpr char kListPath[] = "/v1/UsageRecords";
 constexpr char kJsonType[] = "application/json; charset=utf-8";
-constexpr std::size_t kWorkerThreads = 16;
 // Enough for a listing of millions of records on one kept-alive connection.
 constexpr std::size_t kKeepAliveMaxCount = 100000;
 
@@ -92,45 +91,6 @@ std::pair<int, std::string> TwilioError(int status) {
   return {20000 + status, "Error"};
 }
 
-// httplib 0.11 listens with a backlog of 5, so a burst of concurrent connections sees SYNs
-// dropped and retried a second later; this widens it after binding.
-class HttpServer : public httplib::Server {
- public:
-  void WidenListenBacklog() {
-    const auto sock = svr_sock_.load();
-    if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
-  }
-};
-
-// The connection the current worker thread is serving (0: none). httplib 0.11 runs a connection's
-// whole keep-alive loop, handlers included, inside the one task it enqueues for it, so the
-// task can label the thread and the handler read the label.
-thread_local std::uint64_t t_connection = 0;
-
-// httplib 0.11 calls `set_socket_options` only for the listening socket, and its per-connection
-// entry point (process_and_close_socket) is private; but its accept loop enqueues exactly one
-// task per accepted socket, so a task queue sees every accepted connection.
-class ConnectionCountingQueue : public httplib::TaskQueue {
- public:
-  ConnectionCountingQueue(std::size_t threads, std::function<std::uint64_t()> on_accept)
-      : pool_(threads), on_accept_(std::move(on_accept)) {}
-
-  void enqueue(std::function<void()> task) override {
-    const std::uint64_t connection = on_accept_();
-    pool_.enqueue([connection, task = std::move(task)] {
-      t_connection = connection;
-      task();
-      t_connection = 0;
-    });
-  }
-  void shutdown() override { pool_.shutdown(); }
-  void on_idle() override { pool_.on_idle(); }
-
- private:
-  httplib::ThreadPool pool_;
-  std::function<std::uint64_t()> on_accept_;
-};
-
 // Twilio's form, RQ and 32 hex digits: a counter over every server of the process, mixed so
 // that ids do not read as a sequence (splitmix64).
 std::string NextRequestId() {
@@ -153,7 +113,7 @@ struct Reply {
   int status = 200;
   std::string body;
   std::string content_type = kJsonType;
-  httplib::Headers headers;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 Reply ErrorReply(int status, int code, const std::string& message) {
@@ -215,118 +175,75 @@ class FakeSupersimServer::Impl {
   std::size_t max_in_flight_ = 0;
 
  private:
-  void Handle(const httplib::Request& request, httplib::Response& response);
+  fake::HttpResponse Handle(const fake::HttpRequest& request, std::uint64_t connection);
   std::uint64_t Accepted();
-  void Record(const httplib::Request& request, const std::string& raw_query,
-              const fake::QueryParams& params, int64_t page, const std::string& request_id);
+  void Record(const fake::HttpRequest& request, const fake::QueryParams& params, int64_t page,
+              std::uint64_t connection, const std::string& request_id);
   std::optional<FakeFault> TakeFault(int64_t page);
-  bool Authorized(const httplib::Request& request) const;
+  bool Authorized(const fake::HttpRequest& request) const;
   // The answer without faults, but with a fault's next_page_url and empty_page.
-  Reply Answer(const httplib::Request& request, const fake::QueryParams& params,
+  Reply Answer(const fake::HttpRequest& request, const fake::QueryParams& params,
                const FakeFault* fault) const;
-  // Returns false when the fault dropped the connection (nothing more to send).
-  bool ApplyFault(const FakeFault& fault, const httplib::Request& request, Reply& reply);
+  // Returns false when the fault drops the connection (nothing is to be sent).
+  bool ApplyFault(const FakeFault& fault, Reply& reply);
   void WaitUnlessStopping(std::chrono::milliseconds delay);
-  static void Send(Reply reply, const FakeFault* fault, const std::string& request_id,
-                   httplib::Response& response);
+  // What the connection is to send: the reply, its request id, and the fault's cuts
+  // (truncate_json, reset_mid_body).
+  static fake::HttpResponse Respond(Reply reply, const FakeFault* fault,
+                                    const std::string& request_id);
 
   std::mutex lifecycle_mutex_;  // serialises Start and Stop
-  std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
+  std::unique_ptr<fake::HttpListener> listener_;
 
-  std::mutex state_mutex_;  // guards the three flags below
+  std::mutex state_mutex_;  // guards stopping_
   std::condition_variable state_changed_;
-  bool ready_ = false;
-  bool listen_returned_ = false;
   bool stopping_ = false;
 };
 
 int FakeSupersimServer::Impl::Start() {
   std::lock_guard<std::mutex> lifecycle(lifecycle_mutex_);
-  if (server_) return port_;
+  if (listener_) return port_;
   if (auto problem = fake::ValidateDataSet(options_.data)) {
     throw std::invalid_argument("FakeSupersimServer: " + *problem);
   }
   if (!usage_) usage_ = std::make_unique<const fake::UsageTable>(options_.data);
   IgnoreSigpipeOnce();
-
-  auto server = std::make_unique<HttpServer>();
-  server->set_keep_alive_max_count(kKeepAliveMaxCount);
-  // httplib writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and the
-  // client's delayed ACK add ~40 ms to every response on a kept-alive connection.
-  server->set_tcp_nodelay(true);
-  // httplib creates its task queue once it is running, just before its accept loop: a ready
-  // signal.
-  server->new_task_queue = [this]() -> httplib::TaskQueue* {
-    {
-      std::lock_guard<std::mutex> lock(state_mutex_);
-      ready_ = true;
-    }
-    state_changed_.notify_all();
-    return new ConnectionCountingQueue(kWorkerThreads, [this] { return Accepted(); });
-  };
-  const auto handler = [this](const httplib::Request& request, httplib::Response& response) {
-    Handle(request, response);
-  };
-  server->Get(".*", handler);
-  server->Post(".*", handler);
-  server->Put(".*", handler);
-  server->Patch(".*", handler);
-  server->Delete(".*", handler);
-  server->Options(".*", handler);
-
-  const int port = server->bind_to_any_port("127.0.0.1");
-  if (port <= 0) throw std::runtime_error("FakeSupersimServer: cannot bind 127.0.0.1");
-  server->WidenListenBacklog();
-  port_ = port;  // before any request can render a URL with it
   {
     std::lock_guard<std::mutex> lock(state_mutex_);
-    ready_ = false;
-    listen_returned_ = false;
     stopping_ = false;
   }
-  httplib::Server* raw = server.get();
-  thread_ = std::thread([this, raw] {
-    raw->listen_after_bind();
-    {
-      std::lock_guard<std::mutex> lock(state_mutex_);
-      listen_returned_ = true;
-    }
-    state_changed_.notify_all();
-  });
 
-  std::unique_lock<std::mutex> lock(state_mutex_);
-  state_changed_.wait(lock, [this] { return ready_ || listen_returned_; });
-  // is_running() is set before the task queue is made; check it anyway, in case a later httplib
-  // orders them differently.
-  while (!raw->is_running() && !listen_returned_) {
-    state_changed_.wait_for(lock, std::chrono::milliseconds(1));
+  fake::HttpListener::Settings settings;
+  settings.handler = [this](const fake::HttpRequest& request, std::uint64_t connection) {
+    return Handle(request, connection);
+  };
+  settings.on_accept = [this] { return Accepted(); };
+  settings.max_requests_per_connection = kKeepAliveMaxCount;
+  auto listener = std::make_unique<fake::HttpListener>(std::move(settings));
+  int port = 0;
+  try {
+    port = listener->Listen();
+  } catch (const std::runtime_error& error) {
+    throw std::runtime_error(std::string("FakeSupersimServer: ") + error.what());
   }
-  if (listen_returned_) {
-    lock.unlock();
-    thread_.join();
-    port_ = 0;
-    throw std::runtime_error("FakeSupersimServer: the server stopped while starting");
-  }
-  lock.unlock();
-  server_ = std::move(server);
+  // Connections wait in the backlog until the acceptor takes them, so the server is ready now.
+  // A client learns the port from this return, so no request renders a URL before it is set.
+  port_ = port;
+  listener_ = std::move(listener);
   return port;
 }
 
 void FakeSupersimServer::Impl::Stop() {
   std::lock_guard<std::mutex> lifecycle(lifecycle_mutex_);
-  if (!server_) return;
+  if (!listener_) return;
   {
     std::lock_guard<std::mutex> lock(state_mutex_);
     stopping_ = true;
   }
   state_changed_.notify_all();  // wakes delayed handlers
-  server_->stop();
-  // Idle keep-alive connections would hold httplib's workers (and so this join) for up to
-  // their timeout; end them now.
-  fake::ShutdownConnectionsOnPort(port_);
-  thread_.join();
-  server_.reset();
+  // Ends the connections this server accepted, idle kept-alive ones included, and joins.
+  listener_->Stop();
+  listener_.reset();
 }
 
 std::uint64_t FakeSupersimServer::Impl::Accepted() {
@@ -335,8 +252,8 @@ std::uint64_t FakeSupersimServer::Impl::Accepted() {
   return ++last_connection_;
 }
 
-void FakeSupersimServer::Impl::Handle(const httplib::Request& request,
-                                      httplib::Response& response) {
+fake::HttpResponse FakeSupersimServer::Impl::Handle(const fake::HttpRequest& request,
+                                                    std::uint64_t connection) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     max_in_flight_ = std::max(max_in_flight_, ++in_flight_);
@@ -348,51 +265,43 @@ void FakeSupersimServer::Impl::Handle(const httplib::Request& request,
       --impl->in_flight_;
     }
   } done{this};
-  const auto question = request.target.find('?');
-  const std::string raw_query =
-      question == std::string::npos ? std::string() : request.target.substr(question + 1);
-  const fake::QueryParams params = fake::ParseQueryString(raw_query);
+  const fake::QueryParams params = fake::ParseQueryString(request.raw_query);
   const int64_t page = fake::LenientPageIndex(params);
   const std::string request_id = NextRequestId();
-  Record(request, raw_query, params, page, request_id);
+  Record(request, params, page, connection, request_id);
 
   if (request.path != kListPath) {
-    Send(ErrorReply(404, 20404, "The requested resource " + request.path + " was not found"),
-         nullptr, request_id, response);
-    return;
+    return Respond(
+        ErrorReply(404, 20404, "The requested resource " + request.path + " was not found"),
+        nullptr, request_id);
   }
   if (request.method != "GET" && request.method != "HEAD") {
     Reply reply = ErrorReply(405, 20004, "Method not allowed");
-    reply.headers.emplace("Allow", "GET, HEAD");
-    Send(std::move(reply), nullptr, request_id, response);
-    return;
+    reply.headers.emplace_back("Allow", "GET, HEAD");
+    return Respond(std::move(reply), nullptr, request_id);
   }
   const std::optional<FakeFault> fault = TakeFault(page);
   Reply reply = Answer(request, params, fault ? &*fault : nullptr);
-  if (fault && !ApplyFault(*fault, request, reply)) {
-    response.status = 500;  // not delivered: the connection is gone
-    return;
+  if (fault && !ApplyFault(*fault, reply)) {
+    fake::HttpResponse dropped;
+    dropped.delivery = fake::HttpResponse::Delivery::kNothing;
+    return dropped;
   }
-  Send(std::move(reply), fault ? &*fault : nullptr, request_id, response);
+  return Respond(std::move(reply), fault ? &*fault : nullptr, request_id);
 }
 
-void FakeSupersimServer::Impl::Record(const httplib::Request& request, const std::string& raw_query,
+void FakeSupersimServer::Impl::Record(const fake::HttpRequest& request,
                                       const fake::QueryParams& params, int64_t page,
-                                      const std::string& request_id) {
+                                      std::uint64_t connection, const std::string& request_id) {
   RecordedRequest recorded;
   recorded.method = request.method;
   recorded.path = request.path;
-  recorded.raw_query = raw_query;
+  recorded.raw_query = request.raw_query;
   recorded.params = params;
   recorded.page = page;
-  recorded.connection = t_connection;
+  recorded.connection = connection;
   recorded.request_id = request_id;
   for (const auto& [name, value] : request.headers) {
-    // httplib adds the connection's addresses as pseudo headers; they were not sent.
-    if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
-        name == "LOCAL_PORT") {
-      continue;
-    }
     recorded.headers.emplace(internal::AsciiLower(name), value);
   }
   std::lock_guard<std::mutex> lock(mutex_);
@@ -410,24 +319,24 @@ std::optional<FakeFault> FakeSupersimServer::Impl::TakeFault(int64_t page) {
   return fault;
 }
 
-bool FakeSupersimServer::Impl::Authorized(const httplib::Request& request) const {
+bool FakeSupersimServer::Impl::Authorized(const fake::HttpRequest& request) const {
   if (options_.username.empty()) return true;
-  if (!request.has_header("Authorization")) return false;
-  const std::string value = request.get_header_value("Authorization");
-  const auto space = value.find(' ');
-  if (space == std::string::npos || internal::AsciiLower(value.substr(0, space)) != "basic")
+  const std::string* value = request.Header("Authorization");
+  if (value == nullptr) return false;
+  const auto space = value->find(' ');
+  if (space == std::string::npos || internal::AsciiLower(value->substr(0, space)) != "basic")
     return false;
-  const auto token_begin = value.find_first_not_of(' ', space);
+  const auto token_begin = value->find_first_not_of(' ', space);
   if (token_begin == std::string::npos) return false;
-  return value.substr(token_begin) == Base64(options_.username + ":" + options_.password);
+  return value->substr(token_begin) == Base64(options_.username + ":" + options_.password);
 }
 
-Reply FakeSupersimServer::Impl::Answer(const httplib::Request& request,
+Reply FakeSupersimServer::Impl::Answer(const fake::HttpRequest& request,
                                        const fake::QueryParams& params,
                                        const FakeFault* fault) const {
   if (!Authorized(request)) {
     Reply reply = ErrorReply(401, 20003, "Authenticate");
-    reply.headers.emplace("WWW-Authenticate", "Basic realm=\"Twilio API\"");
+    reply.headers.emplace_back("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     return reply;
   }
   const auto now = options_.clock ? options_.clock() : std::chrono::system_clock::now();
@@ -453,18 +362,15 @@ void FakeSupersimServer::Impl::WaitUnlessStopping(std::chrono::milliseconds dela
   state_changed_.wait_for(lock, delay, [this] { return stopping_; });
 }
 
-bool FakeSupersimServer::Impl::ApplyFault(const FakeFault& fault, const httplib::Request& request,
-                                          Reply& reply) {
+bool FakeSupersimServer::Impl::ApplyFault(const FakeFault& fault, Reply& reply) {
   if (fault.delay.count() > 0) WaitUnlessStopping(fault.delay);
-  if (fault.drop_connection && fake::ShutdownConnection(request.local_port, request.remote_port)) {
-    return false;
-  }
+  if (fault.drop_connection) return false;
   if (fault.redirect_to) {
     const bool redirect_status = fault.status && *fault.status >= 300 && *fault.status < 400;
     reply = Reply{};
     reply.status = redirect_status ? *fault.status : 302;
     reply.content_type = "text/plain; charset=utf-8";
-    reply.headers.emplace("Location", *fault.redirect_to);
+    reply.headers.emplace_back("Location", *fault.redirect_to);
   } else if (fault.status) {
     const auto [code, message] = TwilioError(*fault.status);
     reply = fault.body ? Reply{} : ErrorReply(*fault.status, code, message);
@@ -478,32 +384,23 @@ bool FakeSupersimServer::Impl::ApplyFault(const FakeFault& fault, const httplib:
     reply.body = *fault.body;
     reply.content_type = GuessContentType(reply.body);
   }
-  if (fault.retry_after) reply.headers.emplace("Retry-After", *fault.retry_after);
+  if (fault.retry_after) reply.headers.emplace_back("Retry-After", *fault.retry_after);
   return true;
 }
 
-void FakeSupersimServer::Impl::Send(Reply reply, const FakeFault* fault,
-                                    const std::string& request_id, httplib::Response& response) {
+fake::HttpResponse FakeSupersimServer::Impl::Respond(Reply reply, const FakeFault* fault,
+                                                     const std::string& request_id) {
+  fake::HttpResponse response;
   response.status = reply.status;
-  response.set_header("Twilio-Request-Id", request_id);
-  for (const auto& [name, value] : reply.headers) response.set_header(name, value);
-  // drop_connection falls back to this when the connection's socket cannot be found: the
-  // status line and headers go out, then the connection closes.
-  const bool drop_late = fault && fault->drop_connection;
-  const bool reset = fault && fault->reset_mid_body;
-  if (fault && fault->truncate_json) reply.body.resize(reply.body.size() / 2);
-  if (drop_late || (reset && !reply.body.empty())) {
-    auto body = std::make_shared<std::string>(std::move(reply.body));
-    const std::size_t sent = drop_late ? 0 : body->size() / 2;
-    response.set_content_provider(
-        body->size() > 0 ? body->size() : 1, reply.content_type,
-        [body, sent](std::size_t offset, std::size_t, httplib::DataSink& sink) {
-          if (offset == 0 && sent > 0) sink.write(body->data(), sent);
-          return false;
-        });
-    return;
+  response.content_type = std::move(reply.content_type);
+  response.headers.emplace_back("Twilio-Request-Id", request_id);
+  for (auto& header : reply.headers) response.headers.push_back(std::move(header));
+  response.body = std::move(reply.body);
+  if (fault && fault->truncate_json) response.body.resize(response.body.size() / 2);
+  if (fault && fault->reset_mid_body) {
+    response.delivery = fake::HttpResponse::Delivery::kHalfBodyThenClose;
   }
-  response.set_content(reply.body, reply.content_type);
+  return response;
 }
 
 FakeSupersimServer::FakeSupersimServer() : FakeSupersimServer(Options{}) {}

@@ -441,7 +441,7 @@ TEST_F(FakeServerTest, RecordsEveryRequestWithDecodedParamsInOrder) {
   EXPECT_EQ(first.headers.count("x-test-header"), 1u);
   EXPECT_EQ(first.Header("Authorization"), kDefaultAuthorization);
   EXPECT_EQ(first.Header("Host"), "127.0.0.1:" + std::to_string(port_));
-  EXPECT_EQ(first.headers.count("remote_addr"), 0u);  // httplib's pseudo headers are not kept
+  EXPECT_EQ(first.headers.count("remote_addr"), 0u);  // only headers the client sent
   EXPECT_EQ(first.headers.count("local_port"), 0u);
   for (const auto& header : first.headers) {
     for (char c : header.first) EXPECT_FALSE(c >= 'A' && c <= 'Z') << header.first;

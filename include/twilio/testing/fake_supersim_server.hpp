@@ -206,7 +206,7 @@ class TWILIO_SUPERSIM_TESTING_EXPORT FakeSupersimServer {
   /// carries later requests.
   std::size_t AcceptedConnections() const;
   /// The most requests handled at the same time (from reading the request to handing the
-  /// answer to cpp-httplib, `delay` included) since construction or ClearRequests().
+  /// answer to the connection, `delay` included) since construction or ClearRequests().
   std::size_t MaxConcurrentRequests() const;
   /// Clears the request log and resets AcceptedConnections() to 0 and MaxConcurrentRequests()
   /// to the number of requests being handled right now.
