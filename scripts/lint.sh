@@ -44,7 +44,9 @@ for kind in static shared; do
   sed -e 's/@PROJECT_VERSION_MAJOR@/0/; s/@PROJECT_VERSION_MINOR@/0/; s/@PROJECT_VERSION_PATCH@/0/' \
     -e 's/@PROJECT_VERSION@/0.0.0/' include/twilio/version.hpp.in >"$win/$kind/twilio/version.hpp"
 done
-sources=$(sed -n '/^add_library(twilio-supersim$/,/^)/p' CMakeLists.txt | grep -o 'src/[^ ]*\.cpp')
+sources=$(sed -n '/^add_library(twilio-supersim-objects OBJECT$/,/^)/p' CMakeLists.txt |
+  grep -o 'src/[^ ]*\.cpp')
+[ -n "$sources" ] || { echo 'lint.sh: no library sources in CMakeLists.txt' >&2; exit 1; }
 for kind in static shared; do
   for source in $sources; do
     x86_64-w64-mingw32-g++-posix -std=c++17 -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow -Werror \
@@ -52,4 +54,11 @@ for kind in static shared; do
       -Isrc -isystem "$win/deps" "$source"
   done
 done
+# The public headers as the project's own tests of a DLL build see them: linked with the objects,
+# importing nothing (TWILIO_SUPERSIM_LINK_OBJECTS, include/twilio/export.hpp.in).
+headers=$(cd include && git ls-files 'twilio/*.hpp' | grep -v '^twilio/testing/')
+printf '#include <%s>\n' $headers |
+  x86_64-w64-mingw32-g++-posix -std=c++17 -fsyntax-only -Wall -Wextra -Wpedantic -Wshadow -Werror \
+    -DTWILIO_SUPERSIM_LINK_OBJECTS -DHAS_STRING_VIEW=1 -DONLY_C_LOCALE=1 -Iinclude -I"$win/shared" \
+    -isystem "$win/deps" -x c++ -
 echo "== lint.sh: done" >&2

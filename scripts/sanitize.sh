@@ -79,8 +79,8 @@ tsan() {
     "-DCMAKE_CXX_FLAGS=$flags" -DTWILIO_SUPERSIM_WERROR=ON -DTWILIO_SUPERSIM_BUILD_CLI=ON \
     -DTWILIO_SUPERSIM_BUILD_EXAMPLES=OFF -DTWILIO_SUPERSIM_BUILD_BENCHMARKS=OFF \
     -DTWILIO_SUPERSIM_INSTALL=OFF -DTWILIO_SUPERSIM_CONTRACT_TESTS=OFF -DTWILIO_SUPERSIM_DOC_TESTS=OFF >/dev/null
-  run cmake --build "$build" -j "$jobs" --target unit_tests integration_tests supersim-usage \
-    cli_tests cli_unit_tests
+  run cmake --build "$build" -j "$jobs" --target unit_tests integration_tests \
+    integration_internal_tests supersim-usage cli_tests cli_unit_tests
   rm -rf "$logs" && mkdir -p "$logs"
   local status=0 options="halt_on_error=1:second_deadlock_stack=1:log_path=$logs/tsan"
   [ -f tests/tsan.supp ] && options+=":suppressions=$root/tests/tsan.supp"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, then builds with g++ and with clang (warnings as
-# errors) and runs every test with both.
+# The test command: installs what is missing, then builds with g++ (static libraries) and with
+# clang (shared libraries), warnings as errors, and runs every test with both
+# (docs/testing.md, "The SDK's own suite, static and shared").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
