@@ -24,6 +24,9 @@ void AppendParam(std::string& url, const char* name, const std::string& value) {
   url += PercentEncode(value);
 }
 
+// Written field by field, not from the SDK's schema (usage_record_schema.hpp), on purpose: the
+// fake server is the tests' oracle of the wire format, so a mistake in the schema must show up
+// as a difference here, not be rendered back by it.
 void AppendRecord(std::string& out, const FakeUsageRecord& record, const FakeDataSet& data) {
   const int64_t total = record.data_upload + record.data_download;
   const std::string billed = FormatUsd(total);
