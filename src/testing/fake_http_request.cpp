@@ -15,22 +15,6 @@ int HexValue(char c) {
   return -1;
 }
 
-// %XX escapes only: in a path '+' is a plus sign. A malformed escape stays as it is.
-std::string DecodePath(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-        HexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 std::string_view Trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
@@ -77,13 +61,31 @@ bool ParseRequestLine(std::string_view line, HttpRequest& request, bool& http10)
   request.method = std::string(method);
   request.target = std::string(target);
   const std::size_t question = target.find('?');
-  request.path = DecodePath(target.substr(0, question));
+  request.path = PercentDecode(target.substr(0, question), /*plus_is_space=*/false);
   request.raw_query =
       question == std::string_view::npos ? std::string() : std::string(target.substr(question + 1));
   return true;
 }
 
 }  // namespace
+
+std::string PercentDecode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else if (c == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+               HexValue(text[i + 2]) >= 0) {
+      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 const std::string* HttpRequest::Header(std::string_view name) const {
   for (const auto& [key, value] : headers) {

@@ -40,4 +40,8 @@ enum class ParseStatus {
 /// Parses the request at the start of `buffer`.
 ParseStatus ParseRequest(std::string_view buffer, HttpRequest& request, std::size_t& consumed);
 
+/// `text` with each %XX escape decoded to its byte (a malformed escape is kept as it is), and
+/// with `plus_is_space` each '+' as a space (a query's form encoding; in a path '+' is a plus).
+std::string PercentDecode(std::string_view text, bool plus_is_space);
+
 }  // namespace twilio::test_support::fake

@@ -4,15 +4,10 @@
 #include <regex>
 #include <sstream>
 
+#include "testing/fake_http_request.hpp"
+
 namespace twilio::test_support::fake {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // A non-negative decimal integer made of ASCII digits only, without overflow.
 std::optional<int64_t> ParseNonNegative(const std::string& text) {
@@ -147,24 +142,6 @@ std::optional<QueryError> ReadPaging(const QueryParams& params, UsageQuery& quer
 
 }  // namespace
 
-std::string PercentDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '+') {
-      out += ' ';
-    } else if (c == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-               HexValue(text[i + 2]) >= 0) {
-      out += static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
-      i += 2;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 QueryParams ParseQueryString(std::string_view raw) {
   QueryParams params;
   std::size_t begin = 0;
@@ -175,10 +152,10 @@ QueryParams ParseQueryString(std::string_view raw) {
     if (!part.empty()) {
       const std::size_t equals = part.find('=');
       if (equals == std::string_view::npos) {
-        params.emplace_back(PercentDecode(part), std::string());
+        params.emplace_back(PercentDecode(part, /*plus_is_space=*/true), std::string());
       } else {
-        params.emplace_back(PercentDecode(part.substr(0, equals)),
-                            PercentDecode(part.substr(equals + 1)));
+        params.emplace_back(PercentDecode(part.substr(0, equals), /*plus_is_space=*/true),
+                            PercentDecode(part.substr(equals + 1), /*plus_is_space=*/true));
       }
     }
     begin = end + 1;

@@ -21,7 +21,6 @@ using QueryParams = std::vector<std::pair<std::string, std::string>>;
 /// Splits `raw` on '&' and '=' and decodes each part ('+' is a space, %XX a byte; a malformed
 /// escape is kept as it is).
 QueryParams ParseQueryString(std::string_view raw);
-std::string PercentDecode(std::string_view text);
 
 /// The first value of `name` (case-sensitive).
 std::optional<std::string> FirstParam(const QueryParams& params, const std::string& name);
